@@ -1,0 +1,28 @@
+import DecimalJs from 'decimal.js';
+
+/**
+ * The one Decimal constructor of the engine: 40 significant digits and half-up rounding,
+ * so `toFixed(2)` rounds the way the finance bureau does (0.125 → 0.13).
+ */
+export const D = DecimalJs.clone({
+  precision: 40,
+  rounding: DecimalJs.ROUND_HALF_UP,
+  toExpNeg: -40,
+  toExpPos: 40,
+});
+export type Decimal = DecimalJs;
+
+export const ZERO = new D(0);
+export const ONE = new D(1);
+export const HUNDRED = new D(100);
+
+/** Leaf scores are rounded once, half-up, to 2 decimals (spec §4). */
+export function roundScore(d: Decimal): Decimal {
+  return d.toDecimalPlaces(2, DecimalJs.ROUND_HALF_UP);
+}
+
+export function sum(values: Iterable<Decimal>): Decimal {
+  let total = ZERO;
+  for (const v of values) total = total.plus(v);
+  return total;
+}

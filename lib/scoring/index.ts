@@ -1,0 +1,15 @@
+/** The scoring engine: pure functions over decimal.js. Every other layer calls these and nothing else. */
+export * from './types';
+export { D, roundScore, sum, type Decimal } from './decimal';
+export { parseDecimal } from './numbers';
+export { parseSystem, loadSystem, SystemError, type SystemResult } from './system';
+export { indexSystem, type SystemIndex } from './system-index';
+export { parseCohort, parseDepartment, cohortToJson, departmentToJson, DEFAULT_GROUP, type CohortResult } from './cohort';
+export { scoreCohort, type ScoreOptions } from './score';
+export { scoresToJson } from './json';
+export { competitionRanks } from './rank';
+export { evalMetric, metricFields } from './metric';
+export { bandedText, checklistText, gradeText, resolveGrade, GRADE_ALIASES } from './rules';
+export { fmtScore, fmtPercent, fmtPlain } from './text';
+export { formatProblem } from './problem';
+export { builtinSystem, BUILTIN_SYSTEM_DOCUMENTS } from './builtin';

@@ -1,0 +1,132 @@
+import { bandedStat } from './cohort-stats';
+import { ZERO, sum, type Decimal } from './decimal';
+import { evalMetric } from './metric';
+import { competitionRanks } from './rank';
+import { scoreBanded, scoreChecklist, scoreGrade, scoreJudgement, scoreProportional, type RuleOutcome } from './rules';
+import { indexSystem } from './system-index';
+import type { CohortStat, Department, DepartmentScore, LeafScore, MetricValue, Policy, Scores, System } from './types';
+
+export interface ScoreOptions {
+  /** Overrides the system's interpolation policy, e.g. for a sensitivity view. */
+  policy?: Policy;
+}
+
+/**
+ * Scores every department of a cohort (spec §2–§4). Banded leaves are relative to the department's
+ * group, so one call must receive the whole round. The result does not depend on department order.
+ */
+export function scoreCohort(system: System, departments: Department[], options: ScoreOptions = {}): Scores {
+  const policy = options.policy ?? system.interpolation;
+  const idx = indexSystem(system);
+
+  // Metric values are computed once and shared by the cohort statistics and the rules.
+  const values = departments.map((d) => {
+    const row: (MetricValue | undefined)[] = [];
+    for (const { leaf } of idx.leaves) {
+      const r = leaf.rule;
+      if (r.kind !== 'banded' && r.kind !== 'proportional') {
+        row.push(undefined);
+        continue;
+      }
+      const v = evalMetric(r.metric, d.inputs);
+      if (v.kind === 'error') throw new Error(`部门 ${d.code}：${v.field}${v.message}（未经 parseCohort 校验的数据）`);
+      row.push(v);
+    }
+    return row;
+  });
+
+  const groups = new Map<string, number[]>();
+  departments.forEach((d, i) => {
+    const members = groups.get(d.group);
+    if (members) members.push(i);
+    else groups.set(d.group, [i]);
+  });
+
+  const cohort: Scores['cohort'] = {};
+  const statsByGroup = new Map<string, (CohortStat | undefined)[]>();
+  for (const [group, members] of groups) {
+    const stats = idx.leaves.map(({ leaf }, li) =>
+      leaf.rule.kind === 'banded' ? bandedStat(leaf.rule, members.map((m) => values[m]![li]!), policy) : undefined,
+    );
+    statsByGroup.set(group, stats);
+    const entry: Record<string, CohortStat> = {};
+    idx.leaves.forEach(({ leaf }, li) => {
+      if (stats[li]) entry[leaf.code] = stats[li]!;
+    });
+    cohort[group] = entry;
+  }
+
+  const results: DepartmentScore[] = departments.map((d, di) => {
+    const stats = statsByGroup.get(d.group)!;
+    const indicators: Record<string, LeafScore> = {};
+    const level1: Record<string, Decimal> = {};
+    const level2: Record<string, Decimal> = {};
+    for (const l of idx.level1) level1[l.code] = ZERO;
+    for (const l of idx.level2) level2[l.node.code] = ZERO;
+
+    idx.leaves.forEach((info, li) => {
+      const { leaf } = info;
+      const ctx = { leaf, fields: system.fields };
+      const rule = leaf.rule;
+      const value = values[di]![li];
+      let out: RuleOutcome;
+      switch (rule.kind) {
+        case 'banded':
+          out = scoreBanded(ctx, rule, value!, d.inputs, stats[li]!, policy);
+          break;
+        case 'proportional':
+          out = scoreProportional(ctx, rule, value!, d.inputs);
+          break;
+        case 'checklist':
+          out = scoreChecklist(ctx, rule, d.checklists[leaf.code]!);
+          break;
+        case 'grade':
+          out = scoreGrade(ctx, rule, d.grades[leaf.code]!);
+          break;
+        case 'judgement':
+          out = scoreJudgement(ctx, d.judgements[leaf.code]!);
+          break;
+      }
+      const self = d.self_scores?.[leaf.code];
+      indicators[leaf.code] = {
+        code: leaf.code,
+        weight: leaf.weight,
+        score: out.score,
+        status: out.status,
+        ...(value ? { value } : {}),
+        explanation: out.explanation,
+        ...(self !== undefined ? { self, selfDiff: self.minus(out.score) } : {}),
+      };
+      level1[info.level1] = level1[info.level1]!.plus(out.score);
+      if (info.level2) level2[info.level2] = level2[info.level2]!.plus(out.score);
+    });
+
+    const total = sum(Object.values(level1));
+    const selfTotal = d.self_scores?.total;
+    return {
+      code: d.code,
+      name: d.name,
+      group: d.group,
+      total,
+      rank: 0,
+      tied: false,
+      level1,
+      level2,
+      indicators,
+      ...(selfTotal !== undefined ? { selfTotal, selfTotalDiff: selfTotal.minus(total) } : {}),
+    };
+  });
+
+  for (const members of groups.values()) {
+    const ranks = competitionRanks(members.map((m) => results[m]!.total));
+    members.forEach((m, k) => Object.assign(results[m]!, ranks[k]));
+  }
+
+  // A stable output order that no input order can change: group, rank, then code.
+  results.sort((a, b) => cmp(a.group, b.group) || a.rank - b.rank || cmp(a.code, b.code));
+  return { system: system.id, policy, cohort, departments: results };
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

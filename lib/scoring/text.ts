@@ -1,0 +1,16 @@
+import { HUNDRED, type Decimal } from './decimal';
+
+/** Score text: exactly 2 decimals, half-up. */
+export function fmtScore(d: Decimal): string {
+  return d.toFixed(2);
+}
+
+/** A fraction as a percentage with 2 decimals: 0.98214 → "98.21%". */
+export function fmtPercent(d: Decimal): string {
+  return `${d.times(HUNDRED).toFixed(2)}%`;
+}
+
+/** A plain quantity without trailing zeros: 1049.60 → "1049.6". */
+export function fmtPlain(d: Decimal): string {
+  return d.toFixed();
+}
