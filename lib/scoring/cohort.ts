@@ -1,5 +1,5 @@
 import type { Decimal } from './decimal';
-import { evalMetric } from './metric';
+import { evalMetric, metricFields } from './metric';
 import { parseDecimal } from './numbers';
 import { resolveGrade } from './rules';
 import { indexSystem } from './system-index';
@@ -41,10 +41,11 @@ export function parseCohort(raw: unknown, system: System): CohortResult {
   const departments: Department[] = [];
   raw.departments.forEach((d, i) => {
     const dept = parseDepartment(d, i, system, problems);
-    if (!dept) return;
-    if (seen.has(dept.code)) problems.push({ department: dept.code, field: 'code', message: `部门代码 ${dept.code} 重复` });
-    seen.add(dept.code);
-    departments.push(dept);
+    // A duplicate is reported even when the department has other problems.
+    const code = dept?.code ?? (isObj(d) && typeof d.code === 'string' ? d.code.trim() : '');
+    if (code && seen.has(code)) problems.push({ department: code, field: 'code', message: `部门代码 ${code} 重复` });
+    if (code) seen.add(code);
+    if (dept) departments.push(dept);
   });
 
   if (problems.length) return { ok: false, problems };
@@ -140,13 +141,13 @@ export function parseDepartment(raw: unknown, index: number, system: System, pro
 
   const self_scores = parseSelfScores(raw.self_scores, system, report);
 
-  // Zero denominators and part-of-whole ratios can only be judged once every input parsed.
-  if (problems.length === before) {
-    for (const { leaf } of idx.leaves) {
-      if (leaf.rule.kind !== 'banded' && leaf.rule.kind !== 'proportional') continue;
-      const r = evalMetric(leaf.rule.metric, inputs);
-      if (r.kind === 'error') report(`inputs.${r.field}`, `${system.fields[r.field]?.name ?? r.field}${r.message}（${leaf.name}）`);
-    }
+  // Zero denominators and part-of-whole ratios can only be judged on inputs that parsed; each ratio
+  // is judged on its own, so one bad field does not hide another's problem.
+  for (const { leaf } of idx.leaves) {
+    if (leaf.rule.kind !== 'banded' && leaf.rule.kind !== 'proportional') continue;
+    if (!metricFields(leaf.rule.metric).every((f) => f in inputs)) continue;
+    const r = evalMetric(leaf.rule.metric, inputs);
+    if (r.kind === 'error') report(`inputs.${r.field}`, `${system.fields[r.field]?.name ?? r.field}${r.message}（${leaf.name}）`);
   }
   if (problems.length !== before) return null;
   return { code, name, group, inputs, checklists, grades, judgements, ...(self_scores ? { self_scores } : {}) };

@@ -26,7 +26,7 @@ export function scoresToJson(scores: Scores, opts: { explain?: boolean } = {}): 
     cohort[group] = Object.fromEntries(
       Object.entries(leaves).map(([code, s]) => [
         code,
-        { n: s.n, min: s.min.toFixed(), max: s.max.toFixed(), basis: s.basis, qualifying: s.qualifying },
+        { n: s.n, min: s.min.toFixed(), max: s.max.toFixed(), basis: s.basis, qualifying: s.qualifying, ...(s.fallback ? { fallback: true } : {}) },
       ]),
     );
   }

@@ -1,10 +1,30 @@
 import { bandedStat } from './cohort-stats';
-import { ZERO, sum, type Decimal } from './decimal';
+import { ZERO, roundScore, sum, type Decimal } from './decimal';
 import { evalMetric } from './metric';
 import { competitionRanks } from './rank';
-import { scoreBanded, scoreChecklist, scoreGrade, scoreJudgement, scoreProportional, type RuleOutcome } from './rules';
+import { scoreBanded, scoreChecklist, scoreGrade, scoreJudgement, scoreProportional, type RuleContext, type RuleOutcome } from './rules';
 import { indexSystem } from './system-index';
-import type { CohortStat, Department, DepartmentScore, LeafScore, MetricValue, Policy, Scores, System } from './types';
+import type { CohortStat, Department, DepartmentScore, Explanation, LeafScore, MetricValue, Policy, Scores, Status, System } from './types';
+
+/** A leaf result whose explanation text is built when first read, then kept. */
+class LeafResult implements LeafScore {
+  private cached: Explanation | undefined;
+  readonly selfDiff: Decimal | undefined;
+  constructor(
+    readonly code: string,
+    readonly weight: Decimal,
+    readonly score: Decimal,
+    readonly status: Status,
+    readonly value: MetricValue | undefined,
+    private readonly explain: () => Explanation,
+    readonly self: Decimal | undefined,
+  ) {
+    this.selfDiff = self?.minus(score);
+  }
+  get explanation(): Explanation {
+    return (this.cached ??= this.explain());
+  }
+}
 
 export interface ScoreOptions {
   /** Overrides the system's interpolation policy, e.g. for a sensitivity view. */
@@ -44,7 +64,8 @@ export function scoreCohort(system: System, departments: Department[], options: 
 
   const cohort: Scores['cohort'] = {};
   const statsByGroup = new Map<string, (CohortStat | undefined)[]>();
-  for (const [group, members] of groups) {
+  // Groups in name order, so the cohort statistics print the same whatever the department order.
+  for (const [group, members] of [...groups].sort(([a], [b]) => cmp(a, b))) {
     const stats = idx.leaves.map(({ leaf }, li) =>
       leaf.rule.kind === 'banded' ? bandedStat(leaf.rule, members.map((m) => values[m]![li]!), policy) : undefined,
     );
@@ -56,6 +77,13 @@ export function scoreCohort(system: System, departments: Department[], options: 
     cohort[group] = entry;
   }
 
+  const contexts: RuleContext[] = idx.leaves.map(({ leaf }) => ({
+    leaf,
+    fields: system.fields,
+    fullScore: roundScore(leaf.weight),
+    zeroScore: roundScore(ZERO),
+  }));
+
   const results: DepartmentScore[] = departments.map((d, di) => {
     const stats = statsByGroup.get(d.group)!;
     const indicators: Record<string, LeafScore> = {};
@@ -66,7 +94,7 @@ export function scoreCohort(system: System, departments: Department[], options: 
 
     idx.leaves.forEach((info, li) => {
       const { leaf } = info;
-      const ctx = { leaf, fields: system.fields };
+      const ctx = contexts[li]!;
       const rule = leaf.rule;
       const value = values[di]![li];
       let out: RuleOutcome;
@@ -87,16 +115,7 @@ export function scoreCohort(system: System, departments: Department[], options: 
           out = scoreJudgement(ctx, d.judgements[leaf.code]!);
           break;
       }
-      const self = d.self_scores?.[leaf.code];
-      indicators[leaf.code] = {
-        code: leaf.code,
-        weight: leaf.weight,
-        score: out.score,
-        status: out.status,
-        ...(value ? { value } : {}),
-        explanation: out.explanation,
-        ...(self !== undefined ? { self, selfDiff: self.minus(out.score) } : {}),
-      };
+      indicators[leaf.code] = new LeafResult(leaf.code, leaf.weight, out.score, out.status, value, out.explain, d.self_scores?.[leaf.code]);
       level1[info.level1] = level1[info.level1]!.plus(out.score);
       if (info.level2) level2[info.level2] = level2[info.level2]!.plus(out.score);
     });

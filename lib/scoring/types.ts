@@ -105,8 +105,25 @@ export type Status =
   | 'judgement'
   | 'not_applicable';
 
+/**
+ * x = a / b with b > 0. Most values are only compared with thresholds, which `cmp` does without
+ * dividing (a ≤ t·b); `x` divides once, on first read.
+ */
+export interface MetricRatio extends Fraction {
+  kind: 'value';
+  readonly x: Decimal;
+  /** Sign of x − t. */
+  cmp(t: Decimal): number;
+}
+
+/** a / b with b > 0, both short exact decimals, so products and differences stay exact. */
+export interface Fraction {
+  readonly a: Decimal;
+  readonly b: Decimal;
+}
+
 export type MetricValue =
-  | { kind: 'value'; x: Decimal }
+  | MetricRatio
   | { kind: 'not_applicable' }
   | { kind: 'infinite' };
 
@@ -176,6 +193,9 @@ export interface CohortStat {
   fallback: boolean;
   min: Decimal;
   max: Decimal;
+  /** min and max as exact fractions: the interpolation divides once, at the end. */
+  minFraction: Fraction;
+  maxFraction: Fraction;
 }
 
 export interface Scores {

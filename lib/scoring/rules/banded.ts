@@ -1,6 +1,7 @@
-import { roundScore, ZERO, type Decimal } from '../decimal';
+import { roundScore, type Decimal } from '../decimal';
 import { fmtPercent, fmtScore } from '../text';
-import type { CohortStat, MetricValue, Policy, Rule } from '../types';
+import type { CohortStat, Explanation, MetricRatio, MetricValue, Policy, Rule } from '../types';
+import { ratioOf } from '../metric';
 import { inputForThreshold, metricInputs, specialValueText, valueText } from './metric-text';
 import type { RuleContext, RuleOutcome } from './outcome';
 
@@ -18,12 +19,22 @@ export function bandedText(rule: Banded, policy: Policy): string {
 }
 
 /** Strictly between the thresholds: the only values the interpolation formula applies to. */
+export function valueInBand(rule: Banded, v: MetricRatio): boolean {
+  return rule.better === 'lower'
+    ? v.cmp(rule.full) > 0 && v.cmp(rule.zero) < 0
+    : v.cmp(rule.full) < 0 && v.cmp(rule.zero) > 0;
+}
+
+export function valueReachesFull(rule: Banded, v: MetricRatio): boolean {
+  return rule.better === 'lower' ? v.cmp(rule.full) <= 0 : v.cmp(rule.full) >= 0;
+}
+
 export function inBand(rule: Banded, x: Decimal): boolean {
-  return rule.better === 'lower' ? x.gt(rule.full) && x.lt(rule.zero) : x.lt(rule.full) && x.gt(rule.zero);
+  return valueInBand(rule, ratioOf(x));
 }
 
 export function reachesFull(rule: Banded, x: Decimal): boolean {
-  return rule.better === 'lower' ? x.lte(rule.full) : x.gte(rule.full);
+  return valueReachesFull(rule, ratioOf(x));
 }
 
 export function scoreBanded(
@@ -34,13 +45,59 @@ export function scoreBanded(
   stat: CohortStat,
   policy: Policy,
 ): RuleOutcome {
+  const explain = () => explainBanded(ctx, rule, value, inputs, stat, policy, score);
+  let score: Decimal;
+  if (value.kind === 'not_applicable') {
+    score = ctx.fullScore;
+    return { score, status: 'not_applicable', explain };
+  }
+  if (value.kind === 'infinite') {
+    score = ctx.zeroScore;
+    return { score, status: 'zero', explain };
+  }
+  if (valueReachesFull(rule, value)) {
+    score = ctx.fullScore;
+    return { score, status: 'full', explain };
+  }
+  if (!valueInBand(rule, value)) {
+    score = ctx.zeroScore;
+    return { score, status: 'zero', explain };
+  }
+  score = roundScore(interpolate(rule, value, stat, ctx.leaf.weight));
+  return { score, status: stat.fallback ? 'fallback' : 'interpolated', explain };
+}
+
+/**
+ * (max − x) / (max − min) × w, or (x − min) / (max − min) × w, over exact fractions: every product
+ * and difference is exact, and the one division at the end is exact whenever the true score
+ * terminates, so a score of exactly x.xx5 always rounds up.
+ */
+export function interpolate(rule: Banded, x: MetricRatio, stat: CohortStat, weight: Decimal): Decimal {
+  const { a: aMax, b: bMax } = stat.maxFraction;
+  const { a: aMin, b: bMin } = stat.minFraction;
+  const span = aMax.times(bMin).minus(aMin.times(bMax));
+  const part =
+    rule.better === 'lower'
+      ? aMax.times(x.b).minus(x.a.times(bMax)).times(bMin)
+      : x.a.times(bMin).minus(aMin.times(x.b)).times(bMax);
+  return part.times(weight).div(x.b.times(span));
+}
+
+function explainBanded(
+  ctx: RuleContext,
+  rule: Banded,
+  value: MetricValue,
+  inputs: Record<string, Decimal>,
+  stat: CohortStat,
+  policy: Policy,
+  score: Decimal,
+): Explanation {
   const { leaf } = ctx;
-  const w = leaf.weight;
   const fullCmp = rule.better === 'lower' ? '≤' : '≥';
   const zeroCmp = rule.better === 'lower' ? '≥' : '≤';
   const hint = inputForThreshold(ctx, rule.metric, inputs, rule.full, rule.better);
-  const explanation = {
-    rule: 'banded' as const,
+  const base: Explanation = {
+    rule: 'banded',
     ruleText: bandedText(rule, policy),
     inputs: metricInputs(rule.metric, inputs),
     valueText: valueText(value),
@@ -48,66 +105,45 @@ export function scoreBanded(
     zero: rule.zero,
     better: rule.better,
     policy,
+    formula: '',
     target: `${leaf.name} ${fullCmp} ${fmtPercent(rule.full)} 可得满分${hint ? `（${hint}）` : ''}`,
   };
-
+  const result = fmtScore(score);
   if (value.kind !== 'value') {
     const na = value.kind === 'not_applicable';
-    const score = roundScore(na ? w : ZERO);
-    return {
-      score,
-      status: na ? 'not_applicable' : 'zero',
-      explanation: {
-        ...explanation,
-        band: na ? 'full' : 'zero',
-        formula: `${specialValueText(ctx, rule.metric, value)}，得${na ? '满分' : ' 0 分'} = ${fmtScore(score)}`,
-      },
-    };
+    base.band = na ? 'full' : 'zero';
+    base.formula = `${specialValueText(ctx, rule.metric, value)}，得${na ? '满分' : ' 0 分'} = ${result}`;
+    return base;
   }
-
-  const x = value.x;
-  const xText = fmtPercent(x);
-  if (reachesFull(rule, x)) {
-    const score = roundScore(w);
-    return {
-      score,
-      status: 'full',
-      explanation: { ...explanation, band: 'full', formula: `${xText} ${fullCmp} ${fmtPercent(rule.full)}（满分线），得满分 = ${fmtScore(score)}` },
-    };
+  const xText = fmtPercent(value.x);
+  if (valueReachesFull(rule, value)) {
+    base.band = 'full';
+    base.formula = `${xText} ${fullCmp} ${fmtPercent(rule.full)}（满分线），得满分 = ${result}`;
+    return base;
   }
-  if (!inBand(rule, x)) {
-    return {
-      score: roundScore(ZERO),
-      status: 'zero',
-      explanation: { ...explanation, band: 'zero', formula: `${xText} ${zeroCmp} ${fmtPercent(rule.zero)}（零分线），得 0 分 = 0.00` },
-    };
+  if (!valueInBand(rule, value)) {
+    base.band = 'zero';
+    base.formula = `${xText} ${zeroCmp} ${fmtPercent(rule.zero)}（零分线），得 0 分 = ${result}`;
+    return base;
   }
-
-  const { min, max } = stat;
-  const span = max.minus(min);
-  const part = rule.better === 'lower' ? max.minus(x) : x.minus(min);
-  const score = roundScore(part.div(span).times(w));
-  const symbolic = rule.better === 'lower' ? '(max − x) / (max − min)' : '(x − min) / (max − min)';
-  const numbers =
+  const min = fmtPercent(stat.min);
+  const max = fmtPercent(stat.max);
+  const [symbolic, numbers] =
     rule.better === 'lower'
-      ? `(${fmtPercent(max)} − ${xText}) / (${fmtPercent(max)} − ${fmtPercent(min)})`
-      : `(${xText} − ${fmtPercent(min)}) / (${fmtPercent(max)} − ${fmtPercent(min)})`;
+      ? ['(max − x) / (max − min)', `(${max} − ${xText}) / (${max} − ${min})`]
+      : ['(x − min) / (max − min)', `(${xText} − ${min}) / (${max} − ${min})`];
   const prefix = stat.fallback
-    ? `同组可比值不足 2 个或 max = min，改按阈值插值：`
+    ? '同组可比值不足 2 个或 max = min，改按阈值插值：'
     : stat.basis === 'thresholds'
       ? '按阈值插值：'
       : `同组 ${stat.qualifying} 个可比值，`;
   return {
-    score,
-    status: stat.fallback ? 'fallback' : 'interpolated',
-    explanation: {
-      ...explanation,
-      band: 'in_band',
-      basis: stat.basis,
-      min,
-      max,
-      n: stat.qualifying,
-      formula: `${prefix}得分 = ${symbolic} × 分值 = ${numbers} × ${w} = ${fmtScore(score)}`,
-    },
+    ...base,
+    band: 'in_band',
+    basis: stat.basis,
+    min: stat.min,
+    max: stat.max,
+    n: stat.qualifying,
+    formula: `${prefix}得分 = ${symbolic} × 分值 = ${numbers} × ${leaf.weight} = ${result}`,
   };
 }

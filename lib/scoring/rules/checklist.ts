@@ -1,6 +1,6 @@
-import { roundScore } from '../decimal';
+import { roundScore, type Decimal } from '../decimal';
 import { fmtScore } from '../text';
-import type { Rule } from '../types';
+import type { Explanation, Rule } from '../types';
 import type { RuleContext, RuleOutcome } from './outcome';
 
 type Checklist = Extract<Rule, { kind: 'checklist' }>;
@@ -10,7 +10,7 @@ export function checklistText(rule: Checklist): string {
 }
 
 /** The fewest items that still earn the full weight, or null when no tier reaches it. */
-export function checklistItemsForFull(rule: Checklist, weight: import('../decimal').Decimal): number | null {
+export function checklistItemsForFull(rule: Checklist, weight: Decimal): number | null {
   const reaching = rule.tiers.filter((t) => t.score.gte(weight)).map((t) => t.met);
   return reaching.length ? Math.min(...reaching) : null;
 }
@@ -21,8 +21,20 @@ export function scoreChecklist(ctx: RuleContext, rule: Checklist, answers: boole
   const tier = rule.tiers.find((t) => t.met <= met);
   const ruleScore = tier?.score;
   const capped = ruleScore !== undefined && ruleScore.gt(leaf.weight);
-  const score = roundScore(ruleScore === undefined ? leaf.weight.times(0) : capped ? leaf.weight : ruleScore);
+  const score = ruleScore === undefined ? ctx.zeroScore : capped ? ctx.fullScore : roundScore(ruleScore);
+  return { score, status: 'tier', explain: () => explainChecklist(ctx, rule, answers, met, score, capped) };
+}
 
+function explainChecklist(
+  ctx: RuleContext,
+  rule: Checklist,
+  answers: boolean[],
+  met: number,
+  score: Decimal,
+  capped: boolean,
+): Explanation {
+  const { leaf } = ctx;
+  const tier = rule.tiers.find((t) => t.met <= met);
   let formula = tier
     ? `符合 ${met}/${answers.length} 项 → 档次“符合 ${tier.met} 项”得 ${tier.score}`
     : `符合 ${met}/${answers.length} 项，未达到任何档次，得 0`;
@@ -39,9 +51,5 @@ export function scoreChecklist(ctx: RuleContext, rule: Checklist, answers: boole
 
   const inputs: Record<string, string> = {};
   answers.forEach((a, i) => (inputs[`${leaf.code}.${i + 1}`] = a ? '是' : '否'));
-  return {
-    score,
-    status: 'tier',
-    explanation: { rule: 'checklist', ruleText: checklistText(rule), inputs, capped, formula, target },
-  };
+  return { rule: 'checklist', ruleText: checklistText(rule), inputs, capped, formula, target };
 }

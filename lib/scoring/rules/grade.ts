@@ -28,18 +28,17 @@ export function scoreGrade(ctx: RuleContext, rule: Grade, label: string): RuleOu
   const { leaf } = ctx;
   const grade = rule.grades.find((g) => g.label === label)!;
   const capped = grade.score.gt(leaf.weight);
-  const score = roundScore(capped ? leaf.weight : grade.score);
-  const best = rule.grades.reduce((a, b) => (b.score.gt(a.score) ? b : a));
+  const score = capped ? ctx.fullScore : roundScore(grade.score);
   return {
     score,
     status: 'grade',
-    explanation: {
+    explain: () => ({
       rule: 'grade',
       ruleText: gradeText(rule),
       inputs: { [leaf.code]: label },
       capped,
       formula: `评价等级“${label}”得 ${grade.score}${capped ? `，按分值 ${leaf.weight} 计` : ''} = ${fmtScore(score)}`,
-      target: `${leaf.name}评为“${best.label}”可得满分`,
-    },
+      target: `${leaf.name}评为“${rule.grades.reduce((a, b) => (b.score.gt(a.score) ? b : a)).label}”可得满分`,
+    }),
   };
 }

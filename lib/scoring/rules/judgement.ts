@@ -8,12 +8,12 @@ export function scoreJudgement(ctx: RuleContext, given: Decimal): RuleOutcome {
   return {
     score: given,
     status: 'judgement',
-    explanation: {
+    explain: () => ({
       rule: 'judgement',
       ruleText: `评价人按评价要点在 0 至 ${leaf.weight} 分之间评分`,
       inputs: { [leaf.code]: given.toFixed() },
       formula: `评价人评分 ${fmtScore(given)}（满分 ${leaf.weight}）`,
       target: `${leaf.name}各项评价要点均达成可得满分 ${leaf.weight}`,
-    },
+    }),
   };
 }

@@ -1,6 +1,6 @@
-import { ONE, roundScore, ZERO, type Decimal } from '../decimal';
+import { ONE, roundScore, type Decimal } from '../decimal';
 import { fmtPercent, fmtScore } from '../text';
-import type { MetricValue, Rule } from '../types';
+import type { Explanation, MetricValue, Rule } from '../types';
 import { inputForThreshold, metricInputs, specialValueText, valueText } from './metric-text';
 import type { RuleContext, RuleOutcome } from './outcome';
 
@@ -12,34 +12,44 @@ export function scoreProportional(
   value: MetricValue,
   inputs: Record<string, Decimal>,
 ): RuleOutcome {
+  let score: Decimal;
+  const explain = () => explainProportional(ctx, rule, value, inputs, score);
+  if (value.kind === 'not_applicable') {
+    score = ctx.fullScore;
+    return { score, status: 'not_applicable', explain };
+  }
+  if (value.kind === 'infinite') {
+    score = ctx.zeroScore;
+    return { score, status: 'zero', explain };
+  }
+  // w·a / b divides once, last, so an exact half-cent is never lost to a rounded quotient.
+  score = value.cmp(ONE) >= 0 ? ctx.fullScore : roundScore(ctx.leaf.weight.times(value.a).div(value.b));
+  return { score, status: 'proportional', explain };
+}
+
+function explainProportional(
+  ctx: RuleContext,
+  rule: Proportional,
+  value: MetricValue,
+  inputs: Record<string, Decimal>,
+  score: Decimal,
+): Explanation {
   const { leaf } = ctx;
-  const w = leaf.weight;
   const hint = inputForThreshold(ctx, rule.metric, inputs, ONE, 'higher');
-  const explanation = {
-    rule: 'proportional' as const,
+  const base: Explanation = {
+    rule: 'proportional',
     ruleText: `得分 = min(1, ${leaf.name}) × 分值`,
     inputs: metricInputs(rule.metric, inputs),
     valueText: valueText(value),
+    formula: '',
     target: `${leaf.name} ≥ 100.00% 可得满分${hint ? `（${hint}）` : ''}`,
   };
   if (value.kind !== 'value') {
     const na = value.kind === 'not_applicable';
-    const score = roundScore(na ? w : ZERO);
-    return {
-      score,
-      status: na ? 'not_applicable' : 'zero',
-      explanation: { ...explanation, formula: `${specialValueText(ctx, rule.metric, value)}，得${na ? '满分' : ' 0 分'} = ${fmtScore(score)}` },
-    };
+    base.formula = `${specialValueText(ctx, rule.metric, value)}，得${na ? '满分' : ' 0 分'} = ${fmtScore(score)}`;
+    return base;
   }
-  const capped = value.x.gt(ONE);
-  const score = roundScore(w.times(capped ? ONE : value.x));
-  return {
-    score,
-    status: 'proportional',
-    explanation: {
-      ...explanation,
-      capped,
-      formula: `得分 = min(1, ${fmtPercent(value.x)}) × ${w} = ${fmtScore(score)}`,
-    },
-  };
+  base.capped = value.x.gt(ONE);
+  base.formula = `得分 = min(1, ${fmtPercent(value.x)}) × ${leaf.weight} = ${fmtScore(score)}`;
+  return base;
 }

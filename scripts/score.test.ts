@@ -1,0 +1,115 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BUILTIN_SYSTEM_DOCUMENTS, builtinSystem, parseCohort, type Cohort } from '@/lib/scoring';
+import { toCsv } from '@/lib/interchange/csv';
+import { departmentToRow, tableColumns } from '@/lib/interchange/table';
+
+const FIXTURE = 'tests/fixtures/xiaolvzhai-2021.json';
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'score-cli-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+function score(...args: string[]) {
+  const r = spawnSync(path.resolve('node_modules/.bin/tsx'), ['scripts/score.ts', ...args], { encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const system = builtinSystem('julu-2021')!;
+const fixture = JSON.parse(fs.readFileSync(FIXTURE, 'utf8'));
+const cohort = (parseCohort(fixture, system) as { ok: true; cohort: Cohort }).cohort;
+const keys = tableColumns(system).map((c) => c.key);
+function writeCsv(name: string, rows: Record<string, string>[]): string {
+  const file = path.join(tmp, name);
+  fs.writeFileSync(file, toCsv(keys, rows.map((r) => keys.map((k) => r[k] ?? ''))));
+  return file;
+}
+
+describe('npm run score', () => {
+  it('prints the Scores JSON of the seed township with its self-score of 96', () => {
+    const r = score('--input', FIXTURE, '--policy', 'thresholds');
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.system).toBe('julu-2021');
+    expect(json.policy).toBe('thresholds');
+    const d = json.departments[0];
+    expect(d).toMatchObject({ code: 'xiaolvzhai', total: '96.00', rank: 1, self_total: '96.00', self_total_diff: '0.00' });
+    expect(d.indicators.budget_adjustment).toMatchObject({ score: '0.00', status: 'zero', value: '0.152382' });
+    expect(Object.values(d.level1)).toEqual(['10.00', '42.00', '25.00', '19.00']);
+  });
+
+  it('prints a readable ranking with --format table', () => {
+    const r = score('--input', FIXTURE, '--format', 'table');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/小吕寨镇人民政府\s+96\.00/);
+  });
+
+  it('scores a CSV in the table form exactly like the JSON cohort', () => {
+    const csv = writeCsv('one.csv', [departmentToRow(cohort.departments[0]!)]);
+    const fromCsv = score('--input', csv);
+    const fromJson = score('--input', FIXTURE);
+    expect(fromCsv.status).toBe(0);
+    expect(JSON.parse(fromCsv.stdout)).toEqual(JSON.parse(fromJson.stdout));
+  });
+
+  it('rejects bad input with exit 2, every problem on stderr and nothing on stdout', () => {
+    const good = departmentToRow(cohort.departments[0]!);
+    const csv = writeCsv('bad.csv', [good, { ...good, code: 'bad', budget: '18.8841.4', 'fund_compliance.3': '也许' }]);
+    const r = score('--input', csv);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines.join('\n')).toMatch(/第 3 行 · [A-Z]+ 列 · 部门 bad · 字段 budget：.*18\.8841\.4/);
+    expect(lines.join('\n')).toMatch(/第 3 行 · [A-Z]+ 列 · 部门 bad · 字段 fund_compliance\.3/);
+  });
+
+  it('names the department and field of each problem in a JSON cohort', () => {
+    const bad = structuredClone(fixture);
+    bad.departments[0].inputs.staff_authorized = 0;
+    bad.departments[0].grades.satisfaction = 'great';
+    const file = path.join(tmp, 'bad.json');
+    fs.writeFileSync(file, JSON.stringify(bad));
+    const r = score('--input', file);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/部门 xiaolvzhai · 字段 inputs\.staff_authorized/);
+    expect(r.stderr).toMatch(/部门 xiaolvzhai · 字段 grades\.satisfaction/);
+  });
+
+  it('scores under a custom system file with other weights and thresholds', () => {
+    const doc = structuredClone(BUILTIN_SYSTEM_DOCUMENTS['julu-2021'] as any);
+    // 在职人员控制率 with a stricter zero line: 55/56 = 98.21% now lies inside the band.
+    const input = doc.indicators.find((n: { code: string }) => n.code === 'input');
+    const alloc = input.children.find((n: { code: string }) => n.code === 'budget_allocation');
+    const staff = alloc.children.find((n: { code: string }) => n.code === 'staff_control');
+    staff.rule.full = '0.9';
+    staff.rule.zero = '1';
+    doc.id = 'county-x';
+    const file = path.join(tmp, 'system.json');
+    fs.writeFileSync(file, JSON.stringify(doc));
+    const r = score('--input', FIXTURE, '--system', file, '--policy', 'thresholds');
+    expect(r.status).toBe(0);
+    const d = JSON.parse(r.stdout).departments[0];
+    // (100% − 98.2142857%) / (100% − 90%) × 1 = 0.178… → 0.18
+    expect(d.indicators.staff_control).toMatchObject({ score: '0.18', status: 'interpolated' });
+    expect(d.total).toBe('95.18');
+  });
+
+  it('rejects an invalid system file naming the node', () => {
+    const doc = structuredClone(BUILTIN_SYSTEM_DOCUMENTS['julu-2021'] as any);
+    doc.indicators[0].weight = 11;
+    const file = path.join(tmp, 'bad-system.json');
+    fs.writeFileSync(file, JSON.stringify(doc));
+    const r = score('--input', FIXTURE, '--system', file);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/节点 input/);
+  });
+
+  it('rejects unknown options and policies with exit 2', () => {
+    expect(score('--input', FIXTURE, '--policy', 'median').status).toBe(2);
+    expect(score('--input', FIXTURE, '--bogus').status).toBe(2);
+    expect(score('--input', path.join(tmp, 'missing.json')).status).toBe(2);
+  });
+});
