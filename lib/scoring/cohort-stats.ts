@@ -1,6 +1,6 @@
 import { ONE, type Decimal } from './decimal';
 import { compareFractions } from './metric';
-import { valueInBand } from './rules';
+import { classify, type Band } from './rules';
 import type { CohortStat, Fraction, MetricRatio, MetricValue, Policy, Rule } from './types';
 
 type Banded = Extract<Rule, { kind: 'banded' }>;
@@ -11,15 +11,16 @@ const asFraction = (d: Decimal): Fraction => ({ a: d, b: ONE });
  * The min and max a banded leaf interpolates between, for one group (spec §2). Not-applicable and
  * infinite values never take part. Too few qualifying values, or max = min, fall back to the thresholds.
  */
-export function bandedStat(rule: Banded, values: MetricValue[], policy: Policy): CohortStat {
+export function bandedStat(rule: Banded, values: MetricValue[], policy: Policy, bands?: (Band | undefined)[]): CohortStat {
   let n = 0;
   let min: MetricRatio | undefined;
   let max: MetricRatio | undefined;
   let qualifying = 0;
-  for (const v of values) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
     if (v.kind !== 'value') continue;
     n++;
-    if (policy === 'thresholds' || (policy === 'cohort-in-band' && !valueInBand(rule, v))) continue;
+    if (policy === 'thresholds' || (policy === 'cohort-in-band' && (bands?.[i] ?? classify(rule, v)) !== 'in_band')) continue;
     qualifying++;
     if (!min || compareFractions(v, min) < 0) min = v;
     if (!max || compareFractions(v, max) > 0) max = v;

@@ -26,3 +26,21 @@ export function sum(values: Iterable<Decimal>): Decimal {
   for (const v of values) total = total.plus(v);
   return total;
 }
+
+// Leaf scores have exactly 2 decimals, so their sums are exact in integer cents held as JS numbers
+// (safe far beyond any total here), which spares decimal.js an allocation per addition.
+const centsOf = new WeakMap<Decimal, number>();
+
+/** A 2-decimal score in integer cents. */
+export function toCents(score: Decimal): number {
+  let c = centsOf.get(score);
+  if (c === undefined) {
+    c = Number(score.toFixed(2).replace('.', ''));
+    centsOf.set(score, c);
+  }
+  return c;
+}
+
+export function fromCents(cents: number): Decimal {
+  return new D(`${cents}e-2`);
+}

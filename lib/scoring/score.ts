@@ -1,8 +1,18 @@
 import { bandedStat } from './cohort-stats';
-import { ZERO, roundScore, sum, type Decimal } from './decimal';
+import { ZERO, fromCents, roundScore, toCents, type Decimal } from './decimal';
 import { evalMetric } from './metric';
 import { competitionRanks } from './rank';
-import { scoreBanded, scoreChecklist, scoreGrade, scoreJudgement, scoreProportional, type RuleContext, type RuleOutcome } from './rules';
+import {
+  classify,
+  scoreBanded,
+  scoreChecklist,
+  scoreGrade,
+  scoreJudgement,
+  scoreProportional,
+  type Band,
+  type RuleContext,
+  type RuleOutcome,
+} from './rules';
 import { indexSystem } from './system-index';
 import type { CohortStat, Department, DepartmentScore, Explanation, LeafScore, MetricValue, Policy, Scores, Status, System } from './types';
 
@@ -39,19 +49,24 @@ export function scoreCohort(system: System, departments: Department[], options: 
   const policy = options.policy ?? system.interpolation;
   const idx = indexSystem(system);
 
-  // Metric values are computed once and shared by the cohort statistics and the rules.
+  // Metric values and their bands are computed once and shared by the cohort statistics and the rules.
+  const bands: (Band | undefined)[][] = [];
   const values = departments.map((d) => {
     const row: (MetricValue | undefined)[] = [];
+    const bandRow: (Band | undefined)[] = [];
     for (const { leaf } of idx.leaves) {
       const r = leaf.rule;
       if (r.kind !== 'banded' && r.kind !== 'proportional') {
         row.push(undefined);
+        bandRow.push(undefined);
         continue;
       }
       const v = evalMetric(r.metric, d.inputs);
       if (v.kind === 'error') throw new Error(`部门 ${d.code}：${v.field}${v.message}（未经 parseCohort 校验的数据）`);
       row.push(v);
+      bandRow.push(r.kind === 'banded' && v.kind === 'value' ? classify(r, v) : undefined);
     }
+    bands.push(bandRow);
     return row;
   });
 
@@ -67,7 +82,9 @@ export function scoreCohort(system: System, departments: Department[], options: 
   // Groups in name order, so the cohort statistics print the same whatever the department order.
   for (const [group, members] of [...groups].sort(([a], [b]) => cmp(a, b))) {
     const stats = idx.leaves.map(({ leaf }, li) =>
-      leaf.rule.kind === 'banded' ? bandedStat(leaf.rule, members.map((m) => values[m]![li]!), policy) : undefined,
+      leaf.rule.kind === 'banded'
+        ? bandedStat(leaf.rule, members.map((m) => values[m]![li]!), policy, members.map((m) => bands[m]![li]))
+        : undefined,
     );
     statsByGroup.set(group, stats);
     const entry: Record<string, CohortStat> = {};
@@ -84,13 +101,17 @@ export function scoreCohort(system: System, departments: Department[], options: 
     zeroScore: roundScore(ZERO),
   }));
 
+  const levelIndex = idx.leaves.map((l) => ({
+    l1: idx.level1.findIndex((n) => n.code === l.level1),
+    l2: idx.level2.findIndex((n) => n.node.code === l.level2),
+  }));
+  const totalsInCents = new Array<number>(departments.length);
+
   const results: DepartmentScore[] = departments.map((d, di) => {
     const stats = statsByGroup.get(d.group)!;
     const indicators: Record<string, LeafScore> = {};
-    const level1: Record<string, Decimal> = {};
-    const level2: Record<string, Decimal> = {};
-    for (const l of idx.level1) level1[l.code] = ZERO;
-    for (const l of idx.level2) level2[l.node.code] = ZERO;
+    const level1Cents = new Array<number>(idx.level1.length).fill(0);
+    const level2Cents = new Array<number>(idx.level2.length).fill(0);
 
     idx.leaves.forEach((info, li) => {
       const { leaf } = info;
@@ -100,7 +121,7 @@ export function scoreCohort(system: System, departments: Department[], options: 
       let out: RuleOutcome;
       switch (rule.kind) {
         case 'banded':
-          out = scoreBanded(ctx, rule, value!, d.inputs, stats[li]!, policy);
+          out = scoreBanded(ctx, rule, value!, d.inputs, stats[li]!, policy, bands[di]![li]);
           break;
         case 'proportional':
           out = scoreProportional(ctx, rule, value!, d.inputs);
@@ -116,11 +137,20 @@ export function scoreCohort(system: System, departments: Department[], options: 
           break;
       }
       indicators[leaf.code] = new LeafResult(leaf.code, leaf.weight, out.score, out.status, value, out.explain, d.self_scores?.[leaf.code]);
-      level1[info.level1] = level1[info.level1]!.plus(out.score);
-      if (info.level2) level2[info.level2] = level2[info.level2]!.plus(out.score);
+      // Subtotals are sums of the rounded leaf scores (spec §4), so the printed parts add up.
+      const cents = toCents(out.score);
+      const { l1, l2 } = levelIndex[li]!;
+      level1Cents[l1] = level1Cents[l1]! + cents;
+      if (l2 >= 0) level2Cents[l2] = level2Cents[l2]! + cents;
     });
 
-    const total = sum(Object.values(level1));
+    const level1: Record<string, Decimal> = {};
+    const level2: Record<string, Decimal> = {};
+    idx.level1.forEach((l, i) => (level1[l.code] = fromCents(level1Cents[i]!)));
+    idx.level2.forEach((l, i) => (level2[l.node.code] = fromCents(level2Cents[i]!)));
+    const totalCents = level1Cents.reduce((a, b) => a + b, 0);
+    totalsInCents[di] = totalCents;
+    const total = fromCents(totalCents);
     const selfTotal = d.self_scores?.total;
     return {
       code: d.code,
@@ -137,7 +167,7 @@ export function scoreCohort(system: System, departments: Department[], options: 
   });
 
   for (const members of groups.values()) {
-    const ranks = competitionRanks(members.map((m) => results[m]!.total));
+    const ranks = competitionRanks(members.map((m) => totalsInCents[m]!));
     members.forEach((m, k) => Object.assign(results[m]!, ranks[k]));
   }
 

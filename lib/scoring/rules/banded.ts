@@ -19,14 +19,23 @@ export function bandedText(rule: Banded, policy: Policy): string {
 }
 
 /** Strictly between the thresholds: the only values the interpolation formula applies to. */
+export type Band = 'full' | 'zero' | 'in_band';
+
+/** Which side of the thresholds a value lies on; at most two multiplications, no division. */
+export function classify(rule: Banded, v: MetricRatio): Band {
+  const toFull = v.cmp(rule.full);
+  if (rule.better === 'lower' ? toFull <= 0 : toFull >= 0) return 'full';
+  const toZero = v.cmp(rule.zero);
+  return (rule.better === 'lower' ? toZero < 0 : toZero > 0) ? 'in_band' : 'zero';
+}
+
+/** Strictly between the thresholds: the only values the interpolation formula applies to. */
 export function valueInBand(rule: Banded, v: MetricRatio): boolean {
-  return rule.better === 'lower'
-    ? v.cmp(rule.full) > 0 && v.cmp(rule.zero) < 0
-    : v.cmp(rule.full) < 0 && v.cmp(rule.zero) > 0;
+  return classify(rule, v) === 'in_band';
 }
 
 export function valueReachesFull(rule: Banded, v: MetricRatio): boolean {
-  return rule.better === 'lower' ? v.cmp(rule.full) <= 0 : v.cmp(rule.full) >= 0;
+  return classify(rule, v) === 'full';
 }
 
 export function inBand(rule: Banded, x: Decimal): boolean {
@@ -44,6 +53,8 @@ export function scoreBanded(
   inputs: Record<string, Decimal>,
   stat: CohortStat,
   policy: Policy,
+  /** The value's band when the caller already classified it (scoreCohort does, once per value). */
+  band?: Band,
 ): RuleOutcome {
   const explain = () => explainBanded(ctx, rule, value, inputs, stat, policy, score);
   let score: Decimal;
@@ -55,16 +66,17 @@ export function scoreBanded(
     score = ctx.zeroScore;
     return { score, status: 'zero', explain };
   }
-  if (valueReachesFull(rule, value)) {
-    score = ctx.fullScore;
-    return { score, status: 'full', explain };
+  switch (band ?? classify(rule, value)) {
+    case 'full':
+      score = ctx.fullScore;
+      return { score, status: 'full', explain };
+    case 'zero':
+      score = ctx.zeroScore;
+      return { score, status: 'zero', explain };
+    case 'in_band':
+      score = roundScore(interpolate(rule, value, stat, ctx.leaf.weight));
+      return { score, status: stat.fallback ? 'fallback' : 'interpolated', explain };
   }
-  if (!valueInBand(rule, value)) {
-    score = ctx.zeroScore;
-    return { score, status: 'zero', explain };
-  }
-  score = roundScore(interpolate(rule, value, stat, ctx.leaf.weight));
-  return { score, status: stat.fallback ? 'fallback' : 'interpolated', explain };
 }
 
 /**
@@ -73,14 +85,39 @@ export function scoreBanded(
  * terminates, so a score of exactly x.xx5 always rounds up.
  */
 export function interpolate(rule: Banded, x: MetricRatio, stat: CohortStat, weight: Decimal): Decimal {
-  const { a: aMax, b: bMax } = stat.maxFraction;
-  const { a: aMin, b: bMin } = stat.minFraction;
-  const span = aMax.times(bMin).minus(aMin.times(bMax));
-  const part =
-    rule.better === 'lower'
-      ? aMax.times(x.b).minus(x.a.times(bMax)).times(bMin)
-      : x.a.times(bMin).minus(aMin.times(x.b)).times(bMax);
-  return part.times(weight).div(x.b.times(span));
+  const k = interpolationConstants(stat);
+  const part = rule.better === 'lower' ? k.maxNum.times(x.b).minus(k.maxDen.times(x.a)) : x.a.times(k.minDen).minus(k.minNum.times(x.b));
+  return part.times(weight).div(x.b.times(k.span));
+}
+
+/**
+ * With max = aM/bM and min = am/bm: max − x = (aM·bm·b − bM·bm·a) / (b·bM·bm) and
+ * max − min = (aM·bm − am·bM) / (bM·bm). The products that don't involve x are computed once per
+ * group and leaf.
+ */
+interface InterpolationConstants {
+  span: Decimal;
+  maxNum: Decimal;
+  maxDen: Decimal;
+  minNum: Decimal;
+  minDen: Decimal;
+}
+const constants = new WeakMap<CohortStat, InterpolationConstants>();
+function interpolationConstants(stat: CohortStat): InterpolationConstants {
+  let k = constants.get(stat);
+  if (!k) {
+    const { a: aM, b: bM } = stat.maxFraction;
+    const { a: am, b: bm } = stat.minFraction;
+    k = {
+      span: aM.times(bm).minus(am.times(bM)),
+      maxNum: aM.times(bm),
+      maxDen: bM.times(bm),
+      minNum: am.times(bM),
+      minDen: bm.times(bM),
+    };
+    constants.set(stat, k);
+  }
+  return k;
 }
 
 function explainBanded(

@@ -1,7 +1,7 @@
 import type { Decimal } from '../decimal';
 import type { Rule } from '../types';
 
-export { scoreBanded, inBand, reachesFull, valueInBand, valueReachesFull, bandedText } from './banded';
+export { scoreBanded, inBand, reachesFull, valueInBand, valueReachesFull, classify, bandedText, type Band } from './banded';
 export { scoreProportional } from './proportional';
 export { scoreChecklist, checklistText, checklistItemsForFull } from './checklist';
 export { scoreGrade, resolveGrade, gradeText, GRADE_ALIASES } from './grade';
