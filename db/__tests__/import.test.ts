@@ -1,0 +1,198 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scoresToJson } from '@/lib/scoring';
+import { exportRound, exportRoundSystem } from '../export';
+import { importCohort } from '../import';
+import { getDepartmentHistory, getLatestSnapshot, getRoundCohort, getRoundScores, listRounds, listSubmissionVersions } from '../queries';
+import { indicatorSystems, rounds, scoreSnapshots, submissions } from '../schema';
+import { reproduceSnapshot } from '../snapshot';
+import { lockRound, unlockRound } from '../rounds';
+import { databaseState, expectOk, mixedCohort, scoresOfFile, seedCohort } from './fixtures';
+import { backends, openTestDb, type TestDb } from './setup';
+
+describe.each(backends)('on %s', (backend) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await openTestDb(backend);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const cohortImport = (roundSlug: string, json: unknown, extra: Partial<Parameters<typeof importCohort>[0]> = {}) =>
+    importCohort({ roundSlug, source: { kind: 'cohort', json }, actor: 'tester', ...extra }, t.db);
+
+  describe('importing a cohort file', () => {
+    const file = mixedCohort(30);
+
+    it('an imported round scores exactly like scoring the file itself', async () => {
+      const r = await cohortImport('r-score', file, { system: 'julu-2021' });
+      expectOk(r);
+      expect(r).toMatchObject({ roundCreated: true, departments: 31, newDepartments: 31 });
+      const stored = await getRoundScores('r-score', {}, t.db);
+      expect(scoresToJson(stored!.scores, { explain: true })).toEqual(scoresOfFile(file));
+      // The snapshot taken at import time holds the same figures.
+      expect((await getLatestSnapshot('r-score', t.db))!.scores).toEqual(scoresOfFile(file, false));
+    });
+
+    it('the new round takes its name, year and the system policy from the file', async () => {
+      const round = (await listRounds(t.db)).find((r) => r.slug === 'r-score')!;
+      expect(round).toMatchObject({ name: seedCohort.round.name, year: 2021, policy: 'cohort-in-band', systemId: 'julu-2021', status: 'open', departmentCount: 31 });
+    });
+
+    it('an invalid file changes nothing: no rows, no new versions, every problem listed', async () => {
+      const before = await databaseState(t.db);
+      const bad = structuredClone(file);
+      (bad.departments[0] as { inputs: Record<string, unknown> }).inputs.budget = '18.8841.4';
+      (bad.departments[3] as { inputs: Record<string, unknown> }).inputs.staff_actual = -2;
+      (bad.departments[5] as { grades: Record<string, unknown> }).grades.satisfaction = '很好';
+      const r = await cohortImport('r-score', bad);
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      expect(r.problems.map((p) => [p.department, p.field])).toEqual([
+        ['xiaolvzhai', 'inputs.budget'],
+        [file.departments[3]!.code, 'inputs.staff_actual'],
+        [file.departments[5]!.code, 'grades.satisfaction'],
+      ]);
+      // Also into a round that does not exist yet: no round is created either.
+      expect((await cohortImport('r-never', bad, { system: 'julu-2021' })).ok).toBe(false);
+      expect(await databaseState(t.db)).toEqual(before);
+    });
+
+    it('a re-import adds version 2 and keeps version 1, with only the newest current', async () => {
+      const changed = structuredClone(seedCohort);
+      (changed.departments[0] as { inputs: Record<string, unknown> }).inputs.carryover = '12.5';
+      const r1 = await cohortImport('r-history', seedCohort, { system: 'julu-2021' });
+      const r2 = await cohortImport('r-history', changed);
+      expectOk(r1);
+      expectOk(r2);
+      expect(r2.versions).toEqual({ xiaolvzhai: 2 });
+      const versions = await listSubmissionVersions('r-history', 'xiaolvzhai', t.db);
+      expect(versions.map((v) => [v.version, v.isCurrent, v.createdBy])).toEqual([
+        [2, true, 'tester'],
+        [1, false, 'tester'],
+      ]);
+      const [v1] = await t.db.select().from(submissions).where(eq(submissions.id, versions[1]!.id));
+      expect((v1!.data as { inputs: Record<string, string> }).inputs.carryover).toBe('0');
+      const cohort = await getRoundCohort('r-history', t.db);
+      expect(cohort!.departments[0]!.inputs.carryover!.toFixed()).toBe('12.5');
+    });
+
+    it('the ranking published before a re-import can still be reproduced from its snapshot', async () => {
+      const snapshots = await t.db
+        .select({ id: scoreSnapshots.id })
+        .from(scoreSnapshots)
+        .innerJoin(rounds, eq(rounds.id, scoreSnapshots.roundId))
+        .where(eq(rounds.slug, 'r-history'))
+        .orderBy(asc(scoreSnapshots.id));
+      expect(snapshots).toHaveLength(2);
+      const [published, latest] = await Promise.all(snapshots.map((s) => reproduceSnapshot(t.db, s.id)));
+      expect(scoresToJson(published!, { explain: true })).toEqual(scoresOfFile(seedCohort));
+      expect(published!.departments[0]!.total.toFixed(2)).toBe('96.00');
+      expect(latest!.departments[0]!.total.lt(published!.departments[0]!.total)).toBe(true);
+      expect(scoresToJson(latest!)).toEqual((await getLatestSnapshot('r-history', t.db))!.scores);
+    });
+
+    it('a department history lists its total and rank in every round it took part in', async () => {
+      await cohortImport('r-older', { ...seedCohort, round: { name: '2020年度评价', year: 2020 } }, { system: 'julu-2021' });
+      const history = await getDepartmentHistory('xiaolvzhai', t.db);
+      const older = history.find((h) => h.roundSlug === 'r-older')!;
+      expect(older).toMatchObject({ year: 2020, group: '乡镇', total: '96.00', rank: 1, tied: false });
+      expect(history.map((h) => h.year)).toEqual([...history.map((h) => h.year)].sort());
+      expect(history.map((h) => h.roundSlug)).toEqual(expect.arrayContaining(['r-score', 'r-history', 'r-older']));
+    });
+
+    it('an exported round imported into a new round gives identical scores', async () => {
+      const exported = await exportRound('r-score', t.db);
+      const r = await cohortImport('r-copy', JSON.parse(JSON.stringify(exported)), { system: (await exportRoundSystem('r-score', t.db)) as Record<string, unknown> });
+      expectOk(r);
+      const a = await getRoundScores('r-score', {}, t.db);
+      const b = await getRoundScores('r-copy', {}, t.db);
+      expect(scoresToJson(b!.scores, { explain: true })).toEqual(scoresToJson(a!.scores, { explain: true }));
+      expect(await exportRound('r-copy', t.db)).toEqual(exported);
+      // The same document is stored once: both rounds pin the same system version.
+      const pinned = await t.db.select({ v: rounds.systemVersionId }).from(rounds);
+      expect(new Set(pinned.map((p) => p.v)).size).toBe(1);
+    });
+  });
+
+  describe('rounds and systems', () => {
+    it('a locked round refuses an import with a clear message, and stores nothing', async () => {
+      expectOk(await cohortImport('r-locked', seedCohort, { system: 'julu-2021' }));
+      const locked = await lockRound('r-locked', 'bureau', t.db);
+      expect(locked).toEqual({ ok: true, snapshotId: expect.any(Number) });
+      expect((await getLatestSnapshot('r-locked', t.db))).toMatchObject({ id: locked.ok ? locked.snapshotId : -1, reason: 'lock', createdBy: 'bureau' });
+      const before = await databaseState(t.db);
+      const r = await cohortImport('r-locked', seedCohort);
+      expect(r).toEqual({ ok: false, problems: [{ message: expect.stringContaining('评价轮次 r-locked（2021年度部门整体支出绩效评价）已锁定') }] });
+      expect(await databaseState(t.db)).toEqual(before);
+    });
+
+    it('an unlocked round accepts imports again', async () => {
+      expect(await unlockRound('r-locked', t.db)).toEqual({ ok: true });
+      const r = await cohortImport('r-locked', seedCohort);
+      expectOk(r);
+      expect(r.versions).toEqual({ xiaolvzhai: 2 });
+    });
+
+    it('a new round needs a system, and an unknown one is named in the refusal', async () => {
+      expect(await cohortImport('r-nosystem', seedCohort)).toMatchObject({ ok: false, problems: [{ message: expect.stringContaining('须指定指标体系') }] });
+      expect(await cohortImport('r-nosystem', seedCohort, { system: 'julu-1999' })).toMatchObject({
+        ok: false,
+        problems: [{ field: 'system', message: expect.stringContaining('julu-1999') }],
+      });
+      expect(await getRoundScores('r-nosystem', {}, t.db)).toBeNull();
+    });
+
+    it('a round keeps its system: importing with a different one is refused', async () => {
+      const doc = (await exportRoundSystem('r-score', t.db)) as Record<string, unknown>;
+      const other = { ...doc, name: '另一个体系' };
+      expect(await cohortImport('r-score', seedCohort, { system: other })).toMatchObject({ ok: false, problems: [{ message: expect.stringContaining('体系不能更换') }] });
+    });
+
+    it('a changed system document is stored as a new version; the rounds using the old one keep it', async () => {
+      const doc = structuredClone((await exportRoundSystem('r-score', t.db)) as Record<string, unknown>);
+      doc.interpolation = 'thresholds';
+      expectOk(await cohortImport('r-v2', seedCohort, { system: doc }));
+      const versions = await t.db.select({ version: indicatorSystems.version }).from(indicatorSystems).where(eq(indicatorSystems.systemId, 'julu-2021'));
+      expect(versions.map((v) => v.version).sort()).toEqual([1, 2]);
+      expect((await listRounds(t.db)).find((r) => r.slug === 'r-v2')).toMatchObject({ systemVersion: 2, policy: 'thresholds' });
+      expect((await listRounds(t.db)).find((r) => r.slug === 'r-score')).toMatchObject({ systemVersion: 1, policy: 'cohort-in-band' });
+    });
+
+    it('a file that declares another system than the round uses is refused', async () => {
+      expect(await cohortImport('r-score', { ...seedCohort, system: 'other-2022' })).toMatchObject({
+        ok: false,
+        problems: [{ message: expect.stringContaining('other-2022') }],
+      });
+    });
+
+    it('codes and names that look like SQL are stored as plain text', async () => {
+      const evil = structuredClone(seedCohort);
+      const d = evil.departments[0] as { code: string; name: string; group: string };
+      d.code = "x'); drop table rounds; --";
+      d.name = '名称" or 1=1 --';
+      d.group = "乡镇'; delete from submissions; --";
+      expectOk(await cohortImport('r-sql', evil, { system: 'julu-2021' }));
+      const cohort = await getRoundCohort('r-sql', t.db);
+      expect(cohort!.departments.map((x) => [x.code, x.name, x.group])).toEqual([[d.code, d.name, d.group]]);
+      expect(await listSubmissionVersions('r-sql', d.code, t.db)).toHaveLength(1);
+      expect((await listRounds(t.db)).length).toBeGreaterThan(1);
+      expect(await cohortImport("r'; drop table rounds; --", seedCohort, { system: 'julu-2021' })).toMatchObject({ ok: false, problems: [{ message: expect.stringContaining('轮次标识') }] });
+    });
+
+    it('a draft does not replace the submitted figures in the ranking', async () => {
+      expectOk(await cohortImport('r-draft', seedCohort, { system: 'julu-2021' }));
+      const draft = structuredClone(seedCohort);
+      (draft.departments[0] as { judgements: Record<string, unknown> }).judgements.duty_completion = 2;
+      expectOk(await cohortImport('r-draft', draft, { status: 'draft' }));
+      const current = await t.db
+        .select({ version: submissions.version, status: submissions.status })
+        .from(submissions)
+        .innerJoin(rounds, eq(rounds.id, submissions.roundId))
+        .where(and(eq(rounds.slug, 'r-draft'), eq(submissions.isCurrent, true)));
+      expect(current).toEqual([{ version: 2, status: 'draft' }]);
+      expect((await getRoundScores('r-draft', {}, t.db))!.scores.departments[0]!.total.toFixed(2)).toBe('96.00');
+    });
+  });
+});

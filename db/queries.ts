@@ -1,0 +1,242 @@
+/**
+ * Every read the dashboard makes: one function per question, each throwing a plain message on
+ * failure. Functions take an optional handle for tests and scripts; the app uses the default.
+ */
+import { asc, desc, eq, and } from 'drizzle-orm';
+import { scoreCohort, type Department, type Scores, type System } from '@/lib/scoring';
+import { getDb, type Db } from './client';
+import { countRoundMembers, loadRoundDepartments, loadSubmissions, selectRound, selectRounds, selectScoredVersions, type Round } from './round-data';
+import { departments, rounds, scoreSnapshots, snapshotResults, submissions, type SubmissionStatus } from './schema';
+import { loadSystemVersion } from './systems';
+
+export type { Round } from './round-data';
+
+async function run<T>(what: string, fn: (db: Db) => Promise<T>, db?: Db): Promise<T> {
+  try {
+    return await fn(db ?? (await getDb()));
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    throw new Error(`${what}失败：${reason}`, { cause: e });
+  }
+}
+
+export interface RoundListItem extends Round {
+  departmentCount: number;
+}
+
+/** Every round, newest year first. */
+export function listRounds(db?: Db): Promise<RoundListItem[]> {
+  return run(
+    '读取评价轮次列表',
+    async (db) => {
+      const [list, counts] = await Promise.all([selectRounds(db), countRoundMembers(db)]);
+      return list.map((r) => ({ ...r, departmentCount: counts.get(r.id) ?? 0 }));
+    },
+    db,
+  );
+}
+
+/** One round by slug, or null. */
+export function getRound(slug: string, db?: Db): Promise<Round | null> {
+  return run(`读取评价轮次 ${slug} `, (db) => selectRound(db, slug), db);
+}
+
+export interface RoundCohort {
+  round: Round;
+  system: System;
+  /** The submission each department is scored on, parsed; ordered by code. */
+  departments: Department[];
+}
+
+export function getRoundCohort(slug: string, db?: Db): Promise<RoundCohort | null> {
+  return run(
+    `读取评价轮次 ${slug} 的填报数据`,
+    async (db) => {
+      const round = await selectRound(db, slug);
+      if (!round) return null;
+      const { system, departments } = await loadRoundDepartments(db, round);
+      return { round, system, departments };
+    },
+    db,
+  );
+}
+
+export interface RoundScores extends RoundCohort {
+  scores: Scores;
+}
+
+// Scoring a round of 1,000 departments takes a noticeable moment; the result only changes when a
+// submission or the round's policy does, so it is kept under a key naming exactly those.
+// Per database handle, so tests (or scripts) holding several databases never share entries.
+const scoreCaches = new WeakMap<Db, Map<string, RoundScores>>();
+const SCORE_CACHE_SIZE = 8;
+
+/** Fresh arrays on every call, so a caller sorting its copy cannot reorder the cached one. */
+function copyOf(r: RoundScores, round: Round): RoundScores {
+  return { ...r, round, departments: [...r.departments], scores: { ...r.scores, departments: [...r.scores.departments] } };
+}
+
+/**
+ * The round scored live by the engine from its current submissions, under the round's policy
+ * (or `policy`, for a what-if view). This is what the dashboard shows; stored snapshots are for
+ * reproducing a published ranking.
+ */
+export function getRoundScores(slug: string, options: { policy?: Scores['policy'] } = {}, db?: Db): Promise<RoundScores | null> {
+  return run(
+    `计算评价轮次 ${slug} 的得分`,
+    async (db) => {
+      const round = await selectRound(db, slug);
+      if (!round) return null;
+      const policy = options.policy ?? round.policy;
+      const rows = await selectScoredVersions(db, round.id);
+      const key = `${round.id}|${round.systemVersionId}|${policy}|${rows.map((r) => r.id).join(',')}`;
+      let cache = scoreCaches.get(db);
+      if (!cache) scoreCaches.set(db, (cache = new Map()));
+      const hit = cache.get(key);
+      if (hit) return copyOf(hit, round);
+      const { system } = await loadSystemVersion(db, round.systemVersionId);
+      const departments = await loadSubmissions(db, rows, system);
+      const scores = scoreCohort(system, departments, { policy });
+      const result = { round, system, departments, scores };
+      cache.set(key, result);
+      if (cache.size > SCORE_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      return copyOf(result, round);
+    },
+    db,
+  );
+}
+
+export interface HistoryEntry {
+  roundSlug: string;
+  roundName: string;
+  year: number;
+  group: string;
+  /** Total with 2 decimals, as stored. */
+  total: string;
+  rank: number;
+  tied: boolean;
+  /** When the snapshot these figures come from was taken. */
+  snapshotAt: Date;
+}
+
+/** A department's total and rank in each round, from each round's latest snapshot; oldest first. */
+export function getDepartmentHistory(code: string, db?: Db): Promise<HistoryEntry[]> {
+  return run(
+    `读取部门 ${code} 的历年得分`,
+    async (db) => {
+      const latest = db
+        .selectDistinctOn([scoreSnapshots.roundId], { id: scoreSnapshots.id, roundId: scoreSnapshots.roundId, createdAt: scoreSnapshots.createdAt })
+        .from(scoreSnapshots)
+        .orderBy(asc(scoreSnapshots.roundId), desc(scoreSnapshots.id))
+        .as('latest');
+      const rows = await db
+        .select({
+          roundSlug: rounds.slug,
+          roundName: rounds.name,
+          year: rounds.year,
+          group: snapshotResults.groupName,
+          total: snapshotResults.total,
+          rank: snapshotResults.rank,
+          tied: snapshotResults.tied,
+          snapshotAt: latest.createdAt,
+        })
+        .from(latest)
+        .innerJoin(rounds, eq(rounds.id, latest.roundId))
+        .innerJoin(snapshotResults, eq(snapshotResults.snapshotId, latest.id))
+        .innerJoin(departments, eq(departments.id, snapshotResults.departmentId))
+        .where(eq(departments.code, code))
+        .orderBy(asc(rounds.year), asc(rounds.slug));
+      return rows;
+    },
+    db,
+  );
+}
+
+export interface SubmissionVersion {
+  id: number;
+  version: number;
+  isCurrent: boolean;
+  status: SubmissionStatus;
+  comment: string | null;
+  createdBy: string;
+  createdAt: Date;
+  importBatchId: number | null;
+}
+
+/** Every stored version of one department's submission in a round, newest first. */
+export function listSubmissionVersions(roundSlug: string, code: string, db?: Db): Promise<SubmissionVersion[]> {
+  return run(
+    `读取部门 ${code} 在轮次 ${roundSlug} 的填报版本`,
+    (db) =>
+      db
+        .select({
+          id: submissions.id,
+          version: submissions.version,
+          isCurrent: submissions.isCurrent,
+          status: submissions.status,
+          comment: submissions.comment,
+          createdBy: submissions.createdBy,
+          createdAt: submissions.createdAt,
+          importBatchId: submissions.importBatchId,
+        })
+        .from(submissions)
+        .innerJoin(rounds, eq(rounds.id, submissions.roundId))
+        .innerJoin(departments, eq(departments.id, submissions.departmentId))
+        .where(and(eq(rounds.slug, roundSlug), eq(departments.code, code)))
+        .orderBy(desc(submissions.version)),
+    db,
+  );
+}
+
+export interface Snapshot {
+  id: number;
+  createdAt: Date;
+  createdBy: string;
+  reason: string;
+  policy: string;
+  systemId: string;
+  systemVersion: number;
+  submissionVersions: Record<string, { id: number; version: number }>;
+  /** scoresToJson(…, {explain: true}) as it was at the time. */
+  scores: Record<string, unknown>;
+}
+
+/** The latest stored snapshot of a round (the published ranking once the round is locked), or null. */
+export function getLatestSnapshot(roundSlug: string, db?: Db): Promise<Snapshot | null> {
+  return run(
+    `读取评价轮次 ${roundSlug} 的得分快照`,
+    async (db) => {
+      const round = await selectRound(db, roundSlug);
+      if (!round) return null;
+      const [row] = await db.select().from(scoreSnapshots).where(eq(scoreSnapshots.roundId, round.id)).orderBy(desc(scoreSnapshots.id)).limit(1);
+      if (!row) return null;
+      const sv = await loadSystemVersion(db, row.systemVersionId);
+      return {
+        id: row.id,
+        createdAt: row.createdAt,
+        createdBy: row.createdBy,
+        reason: row.reason,
+        policy: row.policy,
+        systemId: sv.systemId,
+        systemVersion: sv.version,
+        submissionVersions: row.submissionVersions,
+        scores: row.scores,
+      };
+    },
+    db,
+  );
+}
+
+/** Submissions scored in a round, with versions: e.g. for a "based on versions …" note. */
+export function getScoredVersions(roundSlug: string, db?: Db): Promise<{ code: string; version: number; status: string }[] | null> {
+  return run(
+    `读取评价轮次 ${roundSlug} 的填报版本`,
+    async (db) => {
+      const round = await selectRound(db, roundSlug);
+      if (!round) return null;
+      const rows = await selectScoredVersions(db, round.id);
+      return rows.map((r) => ({ code: r.code, version: r.version, status: r.status }));
+    },
+    db,
+  );
+}

@@ -1,0 +1,142 @@
+import { and, asc, count, desc, eq, inArray, ne } from 'drizzle-orm';
+import { parseDepartment, type Department, type Policy, type Problem, type System } from '@/lib/scoring';
+import type { Db, Tx } from './client';
+import { departments, groups, indicatorSystems, roundDepartments, rounds, submissions, type RoundStatus } from './schema';
+import { loadSystemVersion } from './systems';
+
+/** A round as the app shows it. */
+export interface Round {
+  id: number;
+  slug: string;
+  name: string;
+  year: number;
+  status: RoundStatus;
+  policy: Policy;
+  systemVersionId: number;
+  systemId: string;
+  systemVersion: number;
+  systemName: string;
+  showRankingToDepartments: boolean;
+  createdAt: Date;
+  createdBy: string;
+}
+
+const roundColumns = {
+  id: rounds.id,
+  slug: rounds.slug,
+  name: rounds.name,
+  year: rounds.year,
+  status: rounds.status,
+  policy: rounds.policy,
+  systemVersionId: rounds.systemVersionId,
+  systemId: indicatorSystems.systemId,
+  systemVersion: indicatorSystems.version,
+  systemName: indicatorSystems.name,
+  showRankingToDepartments: rounds.showRankingToDepartments,
+  createdAt: rounds.createdAt,
+  createdBy: rounds.createdBy,
+};
+
+function toRound(r: { policy: string } & Omit<Round, 'policy'>): Round {
+  return { ...r, policy: r.policy as Policy };
+}
+
+export async function selectRounds(db: Db | Tx): Promise<Round[]> {
+  const rows = await db
+    .select(roundColumns)
+    .from(rounds)
+    .innerJoin(indicatorSystems, eq(indicatorSystems.id, rounds.systemVersionId))
+    .orderBy(desc(rounds.year), desc(rounds.slug));
+  return rows.map(toRound);
+}
+
+export async function selectRound(db: Db | Tx, slug: string): Promise<Round | null> {
+  const [row] = await db
+    .select(roundColumns)
+    .from(rounds)
+    .innerJoin(indicatorSystems, eq(indicatorSystems.id, rounds.systemVersionId))
+    .where(eq(rounds.slug, slug));
+  return row ? toRound(row) : null;
+}
+
+/** The submission each department is scored on. */
+export interface ScoredVersion {
+  id: number;
+  version: number;
+  status: string;
+  departmentId: number;
+  code: string;
+}
+
+/**
+ * Per department, the latest version that is not a draft: a department editing a new draft keeps
+ * its last submitted figures in the ranking until it submits again. After imports (never drafts)
+ * this is simply the current version. Ordered by department code.
+ */
+export async function selectScoredVersions(db: Db | Tx, roundId: number): Promise<ScoredVersion[]> {
+  const rows = await db
+    .selectDistinctOn([submissions.departmentId], {
+      id: submissions.id,
+      version: submissions.version,
+      status: submissions.status,
+      departmentId: submissions.departmentId,
+      code: departments.code,
+    })
+    .from(submissions)
+    .innerJoin(departments, eq(departments.id, submissions.departmentId))
+    .where(and(eq(submissions.roundId, roundId), ne(submissions.status, 'draft')))
+    .orderBy(asc(submissions.departmentId), desc(submissions.version));
+  return rows.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
+const CHUNK = 1000;
+
+/**
+ * The departments of the given submission rows, parsed back through the engine's validator.
+ * Submission rows never change, so `known` (id → department, e.g. just imported) skips the
+ * round trip for those. Stored data was validated on the way in: a failure means it was edited by hand.
+ */
+export async function loadSubmissions(db: Db | Tx, rows: ScoredVersion[], system: System, known?: Map<number, Department>): Promise<Department[]> {
+  const missing = rows.filter((r) => !known?.has(r.id)).map((r) => r.id);
+  const data = new Map<number, unknown>();
+  for (let i = 0; i < missing.length; i += CHUNK) {
+    const part = await db
+      .select({ id: submissions.id, data: submissions.data })
+      .from(submissions)
+      .where(inArray(submissions.id, missing.slice(i, i + CHUNK)));
+    for (const r of part) data.set(r.id, r.data);
+  }
+  const problems: Problem[] = [];
+  const out: Department[] = [];
+  rows.forEach((r, i) => {
+    const d = known?.get(r.id) ?? parseDepartment(data.get(r.id), i, system, problems);
+    if (d) out.push(d);
+  });
+  if (problems.length) {
+    const first = problems[0]!;
+    throw new Error(`已存储的填报数据无法通过校验（${first.department ?? ''} ${first.field ?? ''}：${first.message}）`);
+  }
+  return out;
+}
+
+export async function loadRoundDepartments(db: Db | Tx, round: Round): Promise<{ system: System; departments: Department[]; rows: ScoredVersion[] }> {
+  const { system } = await loadSystemVersion(db, round.systemVersionId);
+  const rows = await selectScoredVersions(db, round.id);
+  return { system, departments: await loadSubmissions(db, rows, system), rows };
+}
+
+/** Departments registered in the round with their group, in code order (template rows). */
+export async function selectRoundMembers(db: Db | Tx, roundId: number): Promise<{ code: string; name: string; group: string }[]> {
+  return db
+    .select({ code: departments.code, name: departments.name, group: groups.name })
+    .from(roundDepartments)
+    .innerJoin(departments, eq(departments.id, roundDepartments.departmentId))
+    .innerJoin(groups, eq(groups.id, roundDepartments.groupId))
+    .where(eq(roundDepartments.roundId, roundId))
+    .orderBy(asc(groups.name), asc(departments.code));
+}
+
+export async function countRoundMembers(db: Db | Tx): Promise<Map<number, number>> {
+  const rows = await db.select({ roundId: roundDepartments.roundId, n: count() }).from(roundDepartments).groupBy(roundDepartments.roundId);
+  return new Map(rows.map((r) => [r.roundId, r.n]));
+}
