@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     root: path.resolve(__dirname, '..'),
     include: ['lib/**/*.test.ts', 'tests/**/*.test.ts', 'db/**/*.test.ts', 'scripts/**/*.test.ts'],
+    // Browser tests build and serve the app: they have their own config (tests/e2e/vitest.config.ts).
+    exclude: ['tests/e2e/**', 'node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

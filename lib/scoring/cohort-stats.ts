@@ -22,8 +22,9 @@ export function bandedStat(rule: Banded, values: MetricValue[], policy: Policy, 
     n++;
     if (policy === 'thresholds' || (policy === 'cohort-in-band' && (bands?.[i] ?? classify(rule, v)) !== 'in_band')) continue;
     qualifying++;
-    if (!min || compareFractions(v, min) < 0) min = v;
-    if (!max || compareFractions(v, max) > 0) max = v;
+    if (!min || !max) min = max = v;
+    else if (compareFractions(v, min) < 0) min = v;
+    else if (compareFractions(v, max) > 0) max = v;
   }
   const lo = rule.full.lt(rule.zero) ? rule.full : rule.zero;
   const hi = rule.full.lt(rule.zero) ? rule.zero : rule.full;

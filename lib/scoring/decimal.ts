@@ -29,18 +29,20 @@ export function sum(values: Iterable<Decimal>): Decimal {
 
 // Leaf scores have exactly 2 decimals, so their sums are exact in integer cents held as JS numbers
 // (safe far beyond any total here), which spares decimal.js an allocation per addition.
-const centsOf = new WeakMap<Decimal, number>();
 
-/** A 2-decimal score in integer cents. */
+/** A 2-decimal score in integer cents; the double is within 1e-13 of the integer, so rounding is exact. */
 export function toCents(score: Decimal): number {
-  let c = centsOf.get(score);
-  if (c === undefined) {
-    c = Number(score.toFixed(2).replace('.', ''));
-    centsOf.set(score, c);
-  }
-  return c;
+  return Math.round(Number(score.toFixed(2)) * 100);
 }
 
+// Subtotals repeat across departments (a round has few distinct level sums), so each is built once.
+const fromCentsCache = new Map<number, Decimal>();
+
 export function fromCents(cents: number): Decimal {
-  return new D(`${cents}e-2`);
+  let d = fromCentsCache.get(cents);
+  if (!d) {
+    d = new D(`${cents}e-2`);
+    if (fromCentsCache.size < 1_000_000) fromCentsCache.set(cents, d);
+  }
+  return d;
 }

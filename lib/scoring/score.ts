@@ -1,44 +1,55 @@
 import { bandedStat } from './cohort-stats';
-import { ZERO, fromCents, roundScore, toCents, type Decimal } from './decimal';
+import { fromCents, type Decimal } from './decimal';
 import { evalMetric } from './metric';
 import { competitionRanks } from './rank';
 import {
   classify,
+  explainLeaf,
+  ruleContext,
   scoreBanded,
   scoreChecklist,
   scoreGrade,
   scoreJudgement,
   scoreProportional,
   type Band,
+  type Outcome,
   type RuleContext,
-  type RuleOutcome,
 } from './rules';
 import { indexSystem } from './system-index';
 import type { CohortStat, Department, DepartmentScore, Explanation, LeafScore, MetricValue, Policy, Scores, Status, System } from './types';
 
-/** A leaf result whose explanation text is built when first read, then kept. */
-class LeafResult implements LeafScore {
-  private cached: Explanation | undefined;
-  readonly selfDiff: Decimal | undefined;
-  constructor(
-    readonly code: string,
-    readonly weight: Decimal,
-    readonly score: Decimal,
-    readonly status: Status,
-    readonly value: MetricValue | undefined,
-    private readonly explain: () => Explanation,
-    readonly self: Decimal | undefined,
-  ) {
-    this.selfDiff = self?.minus(score);
-  }
-  get explanation(): Explanation {
-    return (this.cached ??= this.explain());
-  }
-}
-
 export interface ScoreOptions {
   /** Overrides the system's interpolation policy, e.g. for a sensitivity view. */
   policy?: Policy;
+}
+
+/** A leaf result whose explanation is built from its inputs when first read, then kept. */
+class LeafResult implements LeafScore {
+  readonly code: string;
+  readonly weight: Decimal;
+  readonly score: Decimal;
+  readonly status: Status;
+  readonly self: Decimal | undefined;
+  readonly selfDiff: Decimal | undefined;
+  private cached: Explanation | undefined;
+  constructor(
+    private readonly ctx: RuleContext,
+    private readonly department: Department,
+    readonly value: MetricValue | undefined,
+    private readonly stat: CohortStat | undefined,
+    private readonly policy: Policy,
+    out: Outcome,
+  ) {
+    this.code = ctx.leaf.code;
+    this.weight = ctx.leaf.weight;
+    this.score = out.score;
+    this.status = out.status;
+    this.self = department.self_scores?.[this.code];
+    this.selfDiff = this.self?.minus(out.score);
+  }
+  get explanation(): Explanation {
+    return (this.cached ??= explainLeaf(this.ctx, this.department, this.value, this.stat, this.policy, this.score));
+  }
 }
 
 /**
@@ -48,27 +59,28 @@ export interface ScoreOptions {
 export function scoreCohort(system: System, departments: Department[], options: ScoreOptions = {}): Scores {
   const policy = options.policy ?? system.interpolation;
   const idx = indexSystem(system);
+  const leaves = idx.leaves;
 
   // Metric values and their bands are computed once and shared by the cohort statistics and the rules.
+  const values: (MetricValue | undefined)[][] = [];
   const bands: (Band | undefined)[][] = [];
-  const values = departments.map((d) => {
+  for (const d of departments) {
     const row: (MetricValue | undefined)[] = [];
     const bandRow: (Band | undefined)[] = [];
-    for (const { leaf } of idx.leaves) {
+    for (const { leaf } of leaves) {
       const r = leaf.rule;
-      if (r.kind !== 'banded' && r.kind !== 'proportional') {
-        row.push(undefined);
-        bandRow.push(undefined);
-        continue;
+      let v: MetricValue | undefined;
+      if (r.kind === 'banded' || r.kind === 'proportional') {
+        const m = evalMetric(r.metric, d.inputs);
+        if (m.kind === 'error') throw new Error(`部门 ${d.code}：${m.field}${m.message}（未经 parseCohort 校验的数据）`);
+        v = m;
       }
-      const v = evalMetric(r.metric, d.inputs);
-      if (v.kind === 'error') throw new Error(`部门 ${d.code}：${v.field}${v.message}（未经 parseCohort 校验的数据）`);
       row.push(v);
-      bandRow.push(r.kind === 'banded' && v.kind === 'value' ? classify(r, v) : undefined);
+      bandRow.push(r.kind === 'banded' && v?.kind === 'value' ? classify(r, v) : undefined);
     }
+    values.push(row);
     bands.push(bandRow);
-    return row;
-  });
+  }
 
   const groups = new Map<string, number[]>();
   departments.forEach((d, i) => {
@@ -79,29 +91,24 @@ export function scoreCohort(system: System, departments: Department[], options: 
 
   const cohort: Scores['cohort'] = {};
   const statsByGroup = new Map<string, (CohortStat | undefined)[]>();
-  // Groups in name order, so the cohort statistics print the same whatever the department order.
-  for (const [group, members] of [...groups].sort(([a], [b]) => cmp(a, b))) {
-    const stats = idx.leaves.map(({ leaf }, li) =>
+  // Groups in a fixed order, so the printed statistics never depend on department order.
+  for (const group of [...groups.keys()].sort()) {
+    const members = groups.get(group)!;
+    const stats = leaves.map(({ leaf }, li) =>
       leaf.rule.kind === 'banded'
         ? bandedStat(leaf.rule, members.map((m) => values[m]![li]!), policy, members.map((m) => bands[m]![li]))
         : undefined,
     );
     statsByGroup.set(group, stats);
     const entry: Record<string, CohortStat> = {};
-    idx.leaves.forEach(({ leaf }, li) => {
+    leaves.forEach(({ leaf }, li) => {
       if (stats[li]) entry[leaf.code] = stats[li]!;
     });
     cohort[group] = entry;
   }
 
-  const contexts: RuleContext[] = idx.leaves.map(({ leaf }) => ({
-    leaf,
-    fields: system.fields,
-    fullScore: roundScore(leaf.weight),
-    zeroScore: roundScore(ZERO),
-  }));
-
-  const levelIndex = idx.leaves.map((l) => ({
+  const contexts = leaves.map(({ leaf }) => ruleContext(leaf, system.fields));
+  const levelIndex = leaves.map((l) => ({
     l1: idx.level1.findIndex((n) => n.code === l.level1),
     l2: idx.level2.findIndex((n) => n.node.code === l.level2),
   }));
@@ -110,38 +117,40 @@ export function scoreCohort(system: System, departments: Department[], options: 
   const results: DepartmentScore[] = departments.map((d, di) => {
     const stats = statsByGroup.get(d.group)!;
     const indicators: Record<string, LeafScore> = {};
+    // Subtotals are sums of the rounded leaf scores (spec §4), exact in integer cents.
     const level1Cents = new Array<number>(idx.level1.length).fill(0);
     const level2Cents = new Array<number>(idx.level2.length).fill(0);
-
-    idx.leaves.forEach((info, li) => {
-      const { leaf } = info;
+    for (let li = 0; li < leaves.length; li++) {
       const ctx = contexts[li]!;
-      const rule = leaf.rule;
+      const rule = ctx.leaf.rule;
+      const code = ctx.leaf.code;
       const value = values[di]![li];
-      let out: RuleOutcome;
+      let out: Outcome;
       switch (rule.kind) {
         case 'banded':
-          out = scoreBanded(ctx, rule, value!, d.inputs, stats[li]!, policy, bands[di]![li]);
+          out = scoreBanded(ctx, rule, value!, stats[li]!, bands[di]![li]);
           break;
         case 'proportional':
-          out = scoreProportional(ctx, rule, value!, d.inputs);
+          out = scoreProportional(ctx, value!);
           break;
         case 'checklist':
-          out = scoreChecklist(ctx, rule, d.checklists[leaf.code]!);
+          out = scoreChecklist(ctx, rule, d.checklists[code]!);
           break;
         case 'grade':
-          out = scoreGrade(ctx, rule, d.grades[leaf.code]!);
+          out = scoreGrade(ctx, d.grades[code]!);
           break;
         case 'judgement':
-          out = scoreJudgement(ctx, d.judgements[leaf.code]!);
+          out = scoreJudgement(d.judgements[code]!);
           break;
       }
-      indicators[leaf.code] = new LeafResult(leaf.code, leaf.weight, out.score, out.status, value, out.explain, d.self_scores?.[leaf.code]);
-      // Subtotals are sums of the rounded leaf scores (spec §4), so the printed parts add up.
-      const cents = toCents(out.score);
+      indicators[code] = new LeafResult(ctx, d, value, stats[li], policy, out);
       const { l1, l2 } = levelIndex[li]!;
-      level1Cents[l1] = level1Cents[l1]! + cents;
-      if (l2 >= 0) level2Cents[l2] = level2Cents[l2]! + cents;
+      if (l2 >= 0) level2Cents[l2] = level2Cents[l2]! + out.cents;
+      else level1Cents[l1] = level1Cents[l1]! + out.cents;
+    }
+    idx.level2.forEach((l, i) => {
+      const l1 = idx.level1.findIndex((n) => n.code === l.level1);
+      level1Cents[l1] = level1Cents[l1]! + level2Cents[i]!;
     });
 
     const level1: Record<string, Decimal> = {};

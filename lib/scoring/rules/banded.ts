@@ -3,7 +3,7 @@ import { fmtPercent, fmtScore } from '../text';
 import type { CohortStat, Explanation, MetricRatio, MetricValue, Policy, Rule } from '../types';
 import { ratioOf } from '../metric';
 import { inputForThreshold, metricInputs, specialValueText, valueText } from './metric-text';
-import type { RuleContext, RuleOutcome } from './outcome';
+import { outcome, type Outcome, type RuleContext } from './outcome';
 
 type Banded = Extract<Rule, { kind: 'banded' }>;
 
@@ -46,36 +46,16 @@ export function reachesFull(rule: Banded, x: Decimal): boolean {
   return valueReachesFull(rule, ratioOf(x));
 }
 
-export function scoreBanded(
-  ctx: RuleContext,
-  rule: Banded,
-  value: MetricValue,
-  inputs: Record<string, Decimal>,
-  stat: CohortStat,
-  policy: Policy,
-  /** The value's band when the caller already classified it (scoreCohort does, once per value). */
-  band?: Band,
-): RuleOutcome {
-  const explain = () => explainBanded(ctx, rule, value, inputs, stat, policy, score);
-  let score: Decimal;
-  if (value.kind === 'not_applicable') {
-    score = ctx.fullScore;
-    return { score, status: 'not_applicable', explain };
-  }
-  if (value.kind === 'infinite') {
-    score = ctx.zeroScore;
-    return { score, status: 'zero', explain };
-  }
+export function scoreBanded(ctx: RuleContext, rule: Banded, value: MetricValue, stat: CohortStat, band?: Band): Outcome {
+  if (value.kind === 'not_applicable') return ctx.notApplicable;
+  if (value.kind === 'infinite') return ctx.zero;
   switch (band ?? classify(rule, value)) {
     case 'full':
-      score = ctx.fullScore;
-      return { score, status: 'full', explain };
+      return ctx.full;
     case 'zero':
-      score = ctx.zeroScore;
-      return { score, status: 'zero', explain };
+      return ctx.zero;
     case 'in_band':
-      score = roundScore(interpolate(rule, value, stat, ctx.leaf.weight));
-      return { score, status: stat.fallback ? 'fallback' : 'interpolated', explain };
+      return outcome(roundScore(interpolate(rule, value, stat, ctx.leaf.weight)), stat.fallback ? 'fallback' : 'interpolated');
   }
 }
 
@@ -120,7 +100,7 @@ function interpolationConstants(stat: CohortStat): InterpolationConstants {
   return k;
 }
 
-function explainBanded(
+export function explainBanded(
   ctx: RuleContext,
   rule: Banded,
   value: MetricValue,

@@ -1,7 +1,7 @@
-import { roundScore, type Decimal } from '../decimal';
+import type { Decimal } from '../decimal';
 import { fmtScore } from '../text';
 import type { Explanation, Rule } from '../types';
-import type { RuleContext, RuleOutcome } from './outcome';
+import type { Outcome, RuleContext } from './outcome';
 
 type Checklist = Extract<Rule, { kind: 'checklist' }>;
 
@@ -15,26 +15,18 @@ export function checklistItemsForFull(rule: Checklist, weight: Decimal): number 
   return reaching.length ? Math.min(...reaching) : null;
 }
 
-export function scoreChecklist(ctx: RuleContext, rule: Checklist, answers: boolean[]): RuleOutcome {
+export function scoreChecklist(ctx: RuleContext, rule: Checklist, answers: boolean[]): Outcome {
+  let met = 0;
+  for (const a of answers) if (a) met++;
+  const i = rule.tiers.findIndex((t) => t.met <= met);
+  return i < 0 ? ctx.noTier : ctx.tiers[i]!;
+}
+
+export function explainChecklist(ctx: RuleContext, rule: Checklist, answers: boolean[], score: Decimal): Explanation {
   const { leaf } = ctx;
   const met = answers.filter(Boolean).length;
   const tier = rule.tiers.find((t) => t.met <= met);
-  const ruleScore = tier?.score;
-  const capped = ruleScore !== undefined && ruleScore.gt(leaf.weight);
-  const score = ruleScore === undefined ? ctx.zeroScore : capped ? ctx.fullScore : roundScore(ruleScore);
-  return { score, status: 'tier', explain: () => explainChecklist(ctx, rule, answers, met, score, capped) };
-}
-
-function explainChecklist(
-  ctx: RuleContext,
-  rule: Checklist,
-  answers: boolean[],
-  met: number,
-  score: Decimal,
-  capped: boolean,
-): Explanation {
-  const { leaf } = ctx;
-  const tier = rule.tiers.find((t) => t.met <= met);
+  const capped = tier !== undefined && tier.score.gt(leaf.weight);
   let formula = tier
     ? `符合 ${met}/${answers.length} 项 → 档次“符合 ${tier.met} 项”得 ${tier.score}`
     : `符合 ${met}/${answers.length} 项，未达到任何档次，得 0`;

@@ -1,7 +1,7 @@
-import { roundScore } from '../decimal';
+import type { Decimal } from '../decimal';
 import { fmtScore } from '../text';
-import type { Rule } from '../types';
-import type { RuleContext, RuleOutcome } from './outcome';
+import type { Explanation, Rule } from '../types';
+import type { Outcome, RuleContext } from './outcome';
 
 type Grade = Extract<Rule, { kind: 'grade' }>;
 
@@ -24,21 +24,21 @@ export function gradeText(rule: Grade): string {
   return rule.grades.map((g) => `${g.label}（${g.score}）`).join('；');
 }
 
-export function scoreGrade(ctx: RuleContext, rule: Grade, label: string): RuleOutcome {
+export function scoreGrade(ctx: RuleContext, label: string): Outcome {
+  return ctx.grades.get(label)!;
+}
+
+export function explainGrade(ctx: RuleContext, rule: Grade, label: string, score: Decimal): Explanation {
   const { leaf } = ctx;
   const grade = rule.grades.find((g) => g.label === label)!;
   const capped = grade.score.gt(leaf.weight);
-  const score = capped ? ctx.fullScore : roundScore(grade.score);
+  const best = rule.grades.reduce((a, b) => (b.score.gt(a.score) ? b : a));
   return {
-    score,
-    status: 'grade',
-    explain: () => ({
-      rule: 'grade',
-      ruleText: gradeText(rule),
-      inputs: { [leaf.code]: label },
-      capped,
-      formula: `评价等级“${label}”得 ${grade.score}${capped ? `，按分值 ${leaf.weight} 计` : ''} = ${fmtScore(score)}`,
-      target: `${leaf.name}评为“${rule.grades.reduce((a, b) => (b.score.gt(a.score) ? b : a)).label}”可得满分`,
-    }),
+    rule: 'grade',
+    ruleText: gradeText(rule),
+    inputs: { [leaf.code]: label },
+    capped,
+    formula: `评价等级“${label}”得 ${grade.score}${capped ? `，按分值 ${leaf.weight} 计` : ''} = ${fmtScore(score)}`,
+    target: `${leaf.name}评为“${best.label}”可得满分`,
   };
 }

@@ -1,12 +1,19 @@
 import type { Decimal } from '../decimal';
-import type { Rule } from '../types';
+import type { CohortStat, Department, Explanation, MetricValue, Policy, Rule } from '../types';
+import { explainBanded } from './banded';
+import { explainChecklist } from './checklist';
+import { explainGrade } from './grade';
+import { explainJudgement } from './judgement';
+import type { RuleContext } from './outcome';
+import { explainProportional } from './proportional';
 
-export { scoreBanded, inBand, reachesFull, valueInBand, valueReachesFull, classify, bandedText, type Band } from './banded';
+export { scoreBanded, inBand, reachesFull, valueInBand, valueReachesFull, classify, bandedText, interpolate, type Band } from './banded';
 export { scoreProportional } from './proportional';
 export { scoreChecklist, checklistText, checklistItemsForFull } from './checklist';
 export { scoreGrade, resolveGrade, gradeText, GRADE_ALIASES } from './grade';
 export { scoreJudgement } from './judgement';
-export type { RuleOutcome, RuleContext } from './outcome';
+export { ruleContext } from './context';
+export type { Outcome, RuleContext } from './outcome';
 
 /** The highest score a rule can give before the weight cap: above the weight only as a warning. */
 export function ruleMaxScore(rule: Rule, weight: Decimal): Decimal {
@@ -14,4 +21,29 @@ export function ruleMaxScore(rule: Rule, weight: Decimal): Decimal {
   if (rule.kind === 'checklist') return max(rule.tiers.map((t) => t.score));
   if (rule.kind === 'grade') return max(rule.grades.map((g) => g.score));
   return weight;
+}
+
+/** Builds the explanation of one leaf score from what the score was computed from. */
+export function explainLeaf(
+  ctx: RuleContext,
+  department: Department,
+  value: MetricValue | undefined,
+  stat: CohortStat | undefined,
+  policy: Policy,
+  score: Decimal,
+): Explanation {
+  const rule = ctx.leaf.rule;
+  const code = ctx.leaf.code;
+  switch (rule.kind) {
+    case 'banded':
+      return explainBanded(ctx, rule, value!, department.inputs, stat!, policy, score);
+    case 'proportional':
+      return explainProportional(ctx, rule, value!, department.inputs, score);
+    case 'checklist':
+      return explainChecklist(ctx, rule, department.checklists[code]!, score);
+    case 'grade':
+      return explainGrade(ctx, rule, department.grades[code]!, score);
+    case 'judgement':
+      return explainJudgement(ctx, department.judgements[code]!);
+  }
 }

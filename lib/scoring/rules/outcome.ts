@@ -1,24 +1,37 @@
-import type { Decimal } from '../decimal';
-import type { Explanation, FieldInfo, Leaf, Status } from '../types';
+import { toCents, type Decimal } from '../decimal';
+import type { FieldInfo, Leaf, Status } from '../types';
 
 /**
- * What a rule returns for one department on one leaf. `score` is already capped and rounded.
- * The explanation is built on first read: a 10,000-department round would otherwise spend most
- * of its time formatting text nobody looks at.
+ * A rule's result for one department on one leaf: the capped, rounded score, its status and the
+ * score in cents for the subtotals. Results that many departments share (full marks, zero, a
+ * checklist tier, a grade) are built once per leaf and reused: a 10,000-department round would
+ * otherwise spend most of its time allocating.
  */
-export interface RuleOutcome {
+export interface Outcome {
   score: Decimal;
   status: Status;
-  explain: () => Explanation;
+  cents: number;
 }
 
-/** What every rule may read besides the department's own values; built once per leaf. */
+export function outcome(score: Decimal, status: Status): Outcome {
+  return { score, status, cents: toCents(score) };
+}
+
+/** What every rule may read besides the department's own values; built once per leaf and round. */
 export interface RuleContext {
   leaf: Leaf;
   fields: Record<string, FieldInfo>;
-  /** The weight rounded as a score, shared by every full-marks result. */
-  fullScore: Decimal;
-  zeroScore: Decimal;
+  /** Shared outcomes, by status, for the weight (full marks) and for zero. */
+  full: Outcome;
+  zero: Outcome;
+  notApplicable: Outcome;
+  /** Full marks reached by a proportional rule at x ≥ 100%. */
+  proportionalFull: Outcome;
+  /** Checklist: one outcome per tier, in `rule.tiers` order, and for no tier reached. */
+  tiers: Outcome[];
+  noTier: Outcome;
+  /** Grade: one outcome per label. */
+  grades: Map<string, Outcome>;
 }
 
 export function fieldName(ctx: RuleContext, key: string): string {

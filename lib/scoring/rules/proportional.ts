@@ -2,32 +2,19 @@ import { ONE, roundScore, type Decimal } from '../decimal';
 import { fmtPercent, fmtScore } from '../text';
 import type { Explanation, MetricValue, Rule } from '../types';
 import { inputForThreshold, metricInputs, specialValueText, valueText } from './metric-text';
-import type { RuleContext, RuleOutcome } from './outcome';
+import { outcome, type Outcome, type RuleContext } from './outcome';
 
 type Proportional = Extract<Rule, { kind: 'proportional' }>;
 
-export function scoreProportional(
-  ctx: RuleContext,
-  rule: Proportional,
-  value: MetricValue,
-  inputs: Record<string, Decimal>,
-): RuleOutcome {
-  let score: Decimal;
-  const explain = () => explainProportional(ctx, rule, value, inputs, score);
-  if (value.kind === 'not_applicable') {
-    score = ctx.fullScore;
-    return { score, status: 'not_applicable', explain };
-  }
-  if (value.kind === 'infinite') {
-    score = ctx.zeroScore;
-    return { score, status: 'zero', explain };
-  }
+export function scoreProportional(ctx: RuleContext, value: MetricValue): Outcome {
+  if (value.kind === 'not_applicable') return ctx.notApplicable;
+  if (value.kind === 'infinite') return ctx.zero;
+  if (value.cmp(ONE) >= 0) return ctx.proportionalFull;
   // w·a / b divides once, last, so an exact half-cent is never lost to a rounded quotient.
-  score = value.cmp(ONE) >= 0 ? ctx.fullScore : roundScore(ctx.leaf.weight.times(value.a).div(value.b));
-  return { score, status: 'proportional', explain };
+  return outcome(roundScore(ctx.leaf.weight.times(value.a).div(value.b)), 'proportional');
 }
 
-function explainProportional(
+export function explainProportional(
   ctx: RuleContext,
   rule: Proportional,
   value: MetricValue,
