@@ -23,7 +23,8 @@ async function main() {
 
   benchSection(`Scoring ${N.toLocaleString('en')} departments (julu-2021, 2 groups, cohort-in-band), best of ${RUNS}`);
   scoreCohort(system, departments); // warm-up: JIT and the system index
-  report('scoreCohort (scoring alone)', best(RUNS, () => scoreCohort(system, departments)), N, 1000);
+  // The issue's target is for 10,000 departments; other sizes just report.
+  report('scoreCohort (scoring alone)', best(RUNS, () => scoreCohort(system, departments)), N, N === 10_000 ? 1000 : undefined);
   report(
     'scoreCohort + read every explanation',
     best(RUNS, () => {
