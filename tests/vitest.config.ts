@@ -5,7 +5,7 @@ export default defineConfig({
   resolve: { alias: { '@': path.resolve(__dirname, '..') } },
   test: {
     root: path.resolve(__dirname, '..'),
-    include: ['lib/**/*.test.ts', 'tests/**/*.test.ts', 'db/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['lib/**/*.test.ts', 'app/**/*.test.ts', 'tests/**/*.test.ts', 'db/**/*.test.ts', 'scripts/**/*.test.ts'],
     // Browser tests build and serve the app: they have their own config (tests/e2e/vitest.config.ts).
     exclude: ['tests/e2e/**', 'node_modules/**'],
     testTimeout: 60_000,

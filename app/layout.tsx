@@ -1,0 +1,40 @@
+import '@fontsource/noto-sans-sc/400.css';
+import '@fontsource/noto-sans-sc/700.css';
+import './globals.css';
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { I18nProvider } from './i18n/client';
+import { getTranslator } from './i18n/server';
+import { LocaleSwitch } from './ui/layout/LocaleSwitch';
+
+export const metadata: Metadata = {
+  title: '部门整体支出绩效评价对比看板',
+  description: '部门整体支出绩效评价：得分排名、指标差距与评分说明',
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const { locale, t } = await getTranslator();
+  return (
+    <html lang={locale}>
+      <body>
+        <a className="skip-link" href="#main">
+          {t('skipToContent')}
+        </a>
+        <header className="app-header">
+          <div className="container">
+            <a className="brand" href="/">
+              {t('appTitle')}
+            </a>
+            <span className="header-spacer" />
+            <LocaleSwitch locale={locale} label={t('language')} />
+          </div>
+        </header>
+        <I18nProvider locale={locale}>
+          <main id="main" className="container" tabIndex={-1}>
+            {children}
+          </main>
+        </I18nProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,32 @@
+import type { RoundScores } from '@/db/queries';
+import { fmtPlain, indexSystem } from '@/lib/scoring';
+import { scoreRate, totalSummary } from '@/lib/stats';
+import { fmtRate, fmtScore, fmtSigned } from '../format';
+import { membersOf } from './round';
+import type { RankingsView } from './types';
+
+export function rankingsView(rs: RoundScores, group: string): RankingsView {
+  const level1 = indexSystem(rs.system).level1;
+  const members = membersOf(rs, group);
+  const totals = totalSummary(members);
+  return {
+    level1: level1.map((l) => ({ code: l.code, name: l.name, weight: fmtPlain(l.weight) })),
+    rows: members.map((d) => ({
+      code: d.code,
+      name: d.name,
+      rank: d.rank,
+      tied: d.tied,
+      total: fmtScore(d.total),
+      l1: level1.map((l) => {
+        const s = d.level1[l.code]!;
+        return [fmtScore(s), fmtRate(scoreRate(s, l.weight))];
+      }),
+      self: d.selfTotal ? fmtScore(d.selfTotal) : null,
+      diff: d.selfTotalDiff ? fmtSigned(d.selfTotalDiff) : null,
+    })),
+    meanText: totals ? fmtScore(totals.mean) : null,
+    medianText: totals ? fmtScore(totals.median) : null,
+    mean: totals ? Number(fmtScore(totals.mean)) : null,
+    median: totals ? Number(fmtScore(totals.median)) : null,
+  };
+}

@@ -1,0 +1,206 @@
+import type { Policy, Status } from '@/lib/scoring';
+
+/**
+ * What the server hands to client components: plain, serialisable values. Every figure is text
+ * formatted from an engine decimal, plus a number where a chart or sort needs one.
+ */
+
+export interface RoundSummary {
+  slug: string;
+  name: string;
+  year: number;
+  locked: boolean;
+}
+
+export interface RoundContext extends RoundSummary {
+  policy: Policy;
+  systemName: string;
+  groups: string[];
+  group: string;
+  /** Departments in the selected group. */
+  groupSize: number;
+}
+
+export interface Level1Column {
+  code: string;
+  name: string;
+  weight: string;
+}
+
+/**
+ * One department in the ranking. Kept compact (texts only, positional level-1 parts) because a
+ * round of 2,000 departments travels to the browser whole, for client-side sorting and filtering.
+ */
+export interface RankingRow {
+  code: string;
+  name: string;
+  rank: number;
+  tied: boolean;
+  /** Total, 2 decimals. */
+  total: string;
+  /** Per level-1 indicator, in `RankingsView.level1` order: [subtotal, score rate]. */
+  l1: [string, string][];
+  /** Self-reported total and its difference from the computed one (signed, e.g. "+1.20"). */
+  self: string | null;
+  diff: string | null;
+}
+
+export interface RankingsView {
+  level1: Level1Column[];
+  rows: RankingRow[];
+  meanText: string | null;
+  medianText: string | null;
+  mean: number | null;
+  median: number | null;
+}
+
+export interface InputLine {
+  key: string;
+  label: string;
+  text: string;
+}
+
+/** One leaf score and why, ready to print. */
+export interface ExplanationView {
+  department: { code: string; name: string };
+  indicator: { code: string; name: string; weight: string; level1Name: string; level2Name: string | null };
+  score: string;
+  status: Status;
+  pointsLost: string;
+  ruleText: string;
+  inputs: InputLine[];
+  valueText: string | null;
+  full: string | null;
+  zero: string | null;
+  band: 'full' | 'zero' | 'in_band' | null;
+  policy: Policy | null;
+  basis: 'cohort' | 'thresholds' | null;
+  min: string | null;
+  max: string | null;
+  n: number | null;
+  capped: boolean;
+  formula: string;
+  target: string;
+  self: string | null;
+  selfDiff: string | null;
+}
+
+export interface LeafColumn {
+  code: string;
+  name: string;
+  weight: string;
+  level1: string;
+  level1Name: string;
+  level1Weight: string;
+}
+
+export interface HeatRow {
+  code: string;
+  name: string;
+  rank: number;
+  totalText: string;
+  /** Per leaf, in `HeatView.leaves` order: [score, score rate]. Positional, as 2,000 rows × 23 cells travel whole. */
+  cells: [string, string][];
+}
+
+export interface HeatView {
+  leaves: LeafColumn[];
+  rows: HeatRow[];
+}
+
+export interface IndicatorPoint {
+  code: string;
+  name: string;
+  /** Metric value as a percentage number for the chart; null when not applicable or infinite. */
+  valuePct: number | null;
+  valueText: string | null;
+  score: number;
+  scoreText: string;
+  lostText: string;
+  lost: number;
+  status: Status;
+  band: 'full' | 'zero' | 'in_band' | null;
+  /** The engine's computation in words, e.g. 评价等级“良好”得 3 = 3.00. */
+  formula: string;
+}
+
+export interface IndicatorView {
+  leaf: { code: string; name: string; weight: string; kind: string; level1Name: string; level2Name: string | null };
+  ruleText: string;
+  target: string | null;
+  better: 'lower' | 'higher' | null;
+  /** Thresholds and the min/max used, as percentage numbers and texts. */
+  lines: { key: 'full' | 'zero' | 'min' | 'max'; pct: number; text: string }[];
+  stat: { n: number; qualifying: number; basis: 'cohort' | 'thresholds'; fallback: boolean } | null;
+  points: IndicatorPoint[];
+  summary: { meanScore: string; medianScore: string; minScore: string; maxScore: string } | null;
+}
+
+export interface TreeRow {
+  level: 1 | 2 | 3;
+  code: string;
+  name: string;
+  weight: string;
+  score: string;
+  rateText: string;
+  /** Leaves only. */
+  ruleText?: string;
+  inputs?: InputLine[];
+  valueText?: string | null;
+  status?: Status;
+  self?: string | null;
+  selfDiff?: string | null;
+  selfDiffSign?: -1 | 0 | 1 | null;
+}
+
+export interface Level2Compare {
+  code: string;
+  name: string;
+  weight: string;
+  rate: number;
+  rateText: string;
+  mean: number | null;
+  median: number | null;
+  best: number | null;
+  meanText: string;
+  medianText: string;
+  bestText: string;
+}
+
+export interface HistoryPoint {
+  roundSlug: string;
+  roundName: string;
+  year: number;
+  group: string;
+  total: string;
+  rank: number;
+  tied: boolean;
+}
+
+export interface DepartmentView {
+  code: string;
+  name: string;
+  group: string;
+  groupSize: number;
+  rank: number;
+  tied: boolean;
+  total: string;
+  selfTotal: string | null;
+  selfTotalDiff: string | null;
+  tree: TreeRow[];
+  weak: ExplanationView[];
+  level2: Level2Compare[];
+  selfDiffCount: number;
+  hasSelf: boolean;
+  history: HistoryPoint[];
+}
+
+export interface VersionRow {
+  version: number;
+  current: boolean;
+  status: 'draft' | 'submitted' | 'returned' | 'accepted';
+  by: string;
+  /** ISO 8601. */
+  at: string;
+  comment: string | null;
+}

@@ -1,0 +1,96 @@
+import { notFound } from 'next/navigation';
+import { getTranslator } from '@/app/i18n/server';
+import { fetchDepartment } from '@/app/lib/data';
+import { HistoryChart } from '@/app/ui/department/HistoryChart';
+import { Level2Chart } from '@/app/ui/department/Level2Chart';
+import { ScoreTree } from '@/app/ui/department/ScoreTree';
+import { VersionList } from '@/app/ui/department/VersionList';
+import { WeakList } from '@/app/ui/department/WeakList';
+import { RoundHeader } from '@/app/ui/layout/RoundHeader';
+
+export const dynamic = 'force-dynamic';
+
+export default async function DepartmentPage({ params }: { params: Promise<{ slug: string; code: string }> }) {
+  const { slug, code } = await params;
+  const data = await fetchDepartment(slug, code);
+  if (!data) notFound();
+  const { t, locale } = await getTranslator();
+  const { department: d, round } = data;
+  return (
+    <>
+      <RoundHeader
+        t={t}
+        rounds={data.rounds}
+        round={round}
+        section="department"
+        title={`${d.name} · ${t('departmentTitle')}`}
+        path={`/departments/${encodeURIComponent(d.code)}`}
+        groupSwitch={false}
+      />
+      <section className="card" aria-label={t('total')}>
+        <dl className="figures" data-testid="department-figures">
+          <div>
+            <dt>{t('total')}</dt>
+            <dd data-testid="department-total">{d.total}</dd>
+          </div>
+          <div>
+            <dt>{t('rank')}</dt>
+            <dd>
+              {d.rank}
+              <span className="muted" style={{ fontSize: 14, fontWeight: 400 }}>
+                {' '}
+                / {d.groupSize}
+              </span>
+              {d.tied ? <span className="badge tied">{t('tied')}</span> : null}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('group')}</dt>
+            <dd>{d.group}</dd>
+          </div>
+          <div>
+            <dt>{t('selfTotal')}</dt>
+            <dd>{d.selfTotal ?? '—'}</dd>
+          </div>
+          <div>
+            <dt>{t('selfDiff')}</dt>
+            <dd className={d.selfTotalDiff?.startsWith('+') ? 'status-bad' : d.selfTotalDiff && d.selfTotalDiff !== '0.00' ? 'status-ok' : undefined}>
+              {d.selfTotalDiff ?? '—'}
+            </dd>
+          </div>
+        </dl>
+      </section>
+      <div className="grid-2">
+        <section className="card" aria-labelledby="weak-title">
+          <h2 id="weak-title">{t('weakIndicators')}</h2>
+          <WeakList t={t} weak={d.weak} slug={round.slug} group={d.group} />
+        </section>
+        <div className="stack">
+          <section className="card" aria-labelledby="l2-title">
+            <h2 id="l2-title">{t('level2Chart')}</h2>
+            <Level2Chart rows={d.level2} />
+          </section>
+          <section className="card" aria-labelledby="history-title">
+            <h2 id="history-title">{t('history')}</h2>
+            {d.history.length > 1 ? null : <p className="muted">{t('noHistory')}</p>}
+            <HistoryChart history={d.history} code={d.code} />
+          </section>
+        </div>
+      </div>
+      <section className="card" aria-labelledby="tree-title" style={{ marginTop: 16 }}>
+        <div className="card-head">
+          <h2 id="tree-title">{t('indicatorTree')}</h2>
+          <p className="muted" style={{ margin: 0 }} data-testid="self-summary">
+            {!d.hasSelf ? t('noSelf') : d.selfDiffCount ? t('selfDiffCount', { n: d.selfDiffCount }) : t('selfDiffNone')}
+          </p>
+        </div>
+        <ScoreTree t={t} rows={d.tree} />
+      </section>
+      <section className="card" aria-labelledby="versions-title">
+        <h2 id="versions-title">{t('submissionVersions')}</h2>
+        <p className="muted">{t('versionsHint')}</p>
+        <VersionList t={t} locale={locale} versions={data.versions} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+import { notFound } from 'next/navigation';
+import { getTranslator } from '@/app/i18n/server';
+import { fetchIndicator } from '@/app/lib/data';
+import { one, type SearchParams } from '@/app/lib/params';
+import { Distribution } from '@/app/ui/indicator/Distribution';
+import { InBandList } from '@/app/ui/indicator/InBandList';
+import { LostPointsTable } from '@/app/ui/indicator/LostPointsTable';
+import { RoundHeader } from '@/app/ui/layout/RoundHeader';
+
+export const dynamic = 'force-dynamic';
+
+export default async function IndicatorPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string; code: string }>;
+  searchParams: SearchParams;
+}) {
+  const { slug, code } = await params;
+  const data = await fetchIndicator(slug, code, one((await searchParams).group));
+  if (!data) notFound();
+  const { t } = await getTranslator();
+  const { indicator: v, round } = data;
+  return (
+    <>
+      <RoundHeader
+        t={t}
+        rounds={data.rounds}
+        round={round}
+        section="indicators"
+        title={`${v.leaf.name}（${t('weightLabel', { w: v.leaf.weight })}）`}
+        path={`/indicators/${encodeURIComponent(v.leaf.code)}`}
+      />
+      <section className="card" aria-labelledby="rule-title">
+        <h2 id="rule-title">{t('rule')}</h2>
+        <p className="muted">
+          {v.leaf.level1Name}
+          {v.leaf.level2Name ? ` › ${v.leaf.level2Name}` : ''} · <code>{v.leaf.code}</code>
+        </p>
+        <p>{v.ruleText}</p>
+        {v.target ? <p className="target">{v.target}</p> : null}
+        <dl className="figures">
+          {v.lines.map((l) => (
+            <div key={l.key}>
+              <dt>{{ full: t('fullLine'), zero: t('zeroLine'), min: t('cohortMinUsed'), max: t('cohortMaxUsed') }[l.key]}</dt>
+              <dd>{l.text}</dd>
+            </div>
+          ))}
+          {v.stat ? (
+            <div>
+              <dt>{t('basis')}</dt>
+              <dd>
+                {t(`basis.${v.stat.basis}`)}（{v.stat.qualifying}/{v.stat.n}）
+              </dd>
+            </div>
+          ) : null}
+          {v.summary ? (
+            <>
+              <div>
+                <dt>
+                  {t('mean')}
+                  {t('score')}
+                </dt>
+                <dd>{v.summary.meanScore}</dd>
+              </div>
+              <div>
+                <dt>
+                  {t('median')}
+                  {t('score')}
+                </dt>
+                <dd>{v.summary.medianScore}</dd>
+              </div>
+            </>
+          ) : null}
+        </dl>
+      </section>
+      <section className="card" aria-labelledby="dist-title">
+        <h2 id="dist-title">{v.leaf.kind === 'banded' || v.leaf.kind === 'proportional' ? t('distribution') : t('scoreDistribution')}</h2>
+        <Distribution view={v} />
+        {v.leaf.kind === 'banded' ? <InBandList t={t} view={v} /> : null}
+      </section>
+      <section className="card" aria-labelledby="lost-title">
+        <h2 id="lost-title">{t('lostPoints')}</h2>
+        <LostPointsTable view={v} slug={round.slug} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import { notFound } from 'next/navigation';
+import { getTranslator } from '@/app/i18n/server';
+import { fetchHeat } from '@/app/lib/data';
+import { one, type SearchParams } from '@/app/lib/params';
+import { HeatTable } from '@/app/ui/indicators/HeatTable';
+import { RoundHeader } from '@/app/ui/layout/RoundHeader';
+
+export const dynamic = 'force-dynamic';
+
+export default async function IndicatorsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: SearchParams }) {
+  const { slug } = await params;
+  const data = await fetchHeat(slug, one((await searchParams).group));
+  if (!data) notFound();
+  const { t } = await getTranslator();
+  return (
+    <>
+      <RoundHeader t={t} rounds={data.rounds} round={data.round} section="indicators" path="/indicators" />
+      <section className="card" aria-labelledby="heat-title">
+        <h2 id="heat-title">{t('indicatorsTitle')}</h2>
+        <p className="muted">{t('indicatorsHint')}</p>
+        {data.heat ? <HeatTable view={data.heat} slug={data.round.slug} group={data.round.group} /> : <p className="muted">{t('noRows')}</p>}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import { notFound } from 'next/navigation';
+import { getTranslator } from '@/app/i18n/server';
+import { fetchRankings } from '@/app/lib/data';
+import { one, type SearchParams } from '@/app/lib/params';
+import { RoundHeader } from '@/app/ui/layout/RoundHeader';
+import { ExportLinks } from '@/app/ui/rankings/ExportLinks';
+import { RankingsPanel } from '@/app/ui/rankings/RankingsPanel';
+import { rankingChartSvg } from '@/app/ui/rankings/ranking-chart-svg';
+import { UploadForm } from '@/app/ui/rankings/UploadForm';
+
+export const dynamic = 'force-dynamic';
+
+export default async function RankingsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: SearchParams }) {
+  const { slug } = await params;
+  const group = one((await searchParams).group);
+  const data = await fetchRankings(slug, group);
+  if (!data) notFound();
+  const { t, locale } = await getTranslator();
+  const { round, rankings } = data;
+  return (
+    <>
+      <RoundHeader t={t} rounds={data.rounds} round={round} section="rankings" path="" />
+      {rankings ? (
+        <RankingsPanel
+          view={rankings}
+          slug={round.slug}
+          exports={<ExportLinks t={t} slug={round.slug} group={round.group} />}
+          chartSvg={rankingChartSvg(rankings, t, locale)}
+        />
+      ) : (
+        <p className="card muted">{t('noRows')}</p>
+      )}
+      <section className="card upload" aria-labelledby="upload-title">
+        <h2 id="upload-title">{t('uploadTitle')}</h2>
+        <p className="muted">{t('uploadHint')}</p>
+        <UploadForm slug={round.slug} locked={round.locked} />
+      </section>
+    </>
+  );
+}

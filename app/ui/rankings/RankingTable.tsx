@@ -1,0 +1,127 @@
+'use client';
+import Link from 'next/link';
+import { createColumnHelper, useTable, type ColumnDef } from '@tanstack/react-table';
+import { useMemo } from 'react';
+import { useT } from '@/app/i18n/client';
+import type { RankingsView, RankingRow } from '@/app/lib/views/types';
+import { DataTable, NameFilter } from '../table/DataTable';
+import { features, type Features } from '../table/features';
+import { RANKING_PAGE_SIZE } from './ranking-chart-option';
+
+const helper = createColumnHelper<Features, RankingRow>();
+
+// Sorting and colouring read the engine's texts back as numbers; nothing is recomputed.
+const num = (text: string | null) => (text === null ? undefined : parseFloat(text));
+const diffClass = (v: unknown) => (typeof v !== 'number' || v === 0 ? undefined : v > 0 ? 'diff-pos' : 'diff-neg');
+
+/** The ranking table's state: sorting by rank, a name filter and pages of 50. */
+export function useRankingTable(view: RankingsView, slug: string) {
+  const t = useT();
+  const columns = useMemo<ColumnDef<Features, RankingRow, any>[]>(
+    () => [
+      helper.accessor('rank', {
+        header: t('rank'),
+        sortFn: 'basic',
+        sortDescFirst: false,
+        meta: { numeric: true, label: t('rank') },
+        cell: (c) => (
+          <>
+            {c.getValue()}
+            {c.row.original.tied ? <span className="badge tied">{t('tied')}</span> : null}
+          </>
+        ),
+      }),
+      helper.accessor((r) => `${r.name} ${r.code}`, {
+        id: 'name',
+        header: t('department'),
+        sortFn: 'chinese',
+        filterFn: 'includesString',
+        meta: { sticky: true, label: t('department') },
+        cell: (c) => <Link prefetch={false} href={`/rounds/${encodeURIComponent(slug)}/departments/${encodeURIComponent(c.row.original.code)}`}>{c.row.original.name}</Link>,
+      }),
+      helper.accessor((r) => num(r.total), {
+        id: 'total',
+        header: t('total'),
+        sortFn: 'basic',
+        sortDescFirst: true,
+        meta: { numeric: true, label: t('total') },
+        cell: (c) => <strong>{c.row.original.total}</strong>,
+      }),
+      ...view.level1.map((l, i) =>
+        helper.group({
+          id: `g.${l.code}`,
+          header: () => (
+            <>
+              {l.name}
+              <span className="weight">{t('weightLabel', { w: l.weight })}</span>
+            </>
+          ),
+          columns: helper.columns([
+            helper.accessor((r) => num(r.l1[i]![0]), {
+              id: `l1.${l.code}`,
+              header: t('score'),
+              sortFn: 'basic',
+              sortDescFirst: true,
+              meta: { numeric: true, label: `${l.name}${t('score')}` },
+              cell: (c) => c.row.original.l1[i]![0],
+            }),
+            helper.accessor((r) => num(r.l1[i]![1]), {
+              id: `l1rate.${l.code}`,
+              header: t('scoreRate'),
+              sortFn: 'basic',
+              sortDescFirst: true,
+              meta: { numeric: true, label: `${l.name}${t('scoreRate')}` },
+              cell: (c) => <span className="muted">{c.row.original.l1[i]![1]}</span>,
+            }),
+          ]),
+        }),
+      ),
+      helper.group({
+        id: 'g.self',
+        header: t('selfScore'),
+        columns: helper.columns([
+          helper.accessor((r) => num(r.self), {
+            id: 'selfTotal',
+            header: t('selfTotal'),
+            sortFn: 'basic',
+            sortUndefined: 'last',
+            meta: { numeric: true, label: t('selfTotal') },
+            cell: (c) => c.row.original.self ?? '—',
+          }),
+          helper.accessor((r) => num(r.diff), {
+            id: 'selfDiff',
+            header: () => <span title={t('selfDiffHint')}>{t('selfDiff')}</span>,
+            sortFn: 'basic',
+            sortUndefined: 'last',
+            meta: { numeric: true, label: t('selfDiff'), cellClass: diffClass },
+            cell: (c) => c.row.original.diff ?? '—',
+          }),
+        ]),
+      }),
+    ],
+    [t, view.level1, slug],
+  );
+
+  const table = useTable({
+    features,
+    columns,
+    data: view.rows,
+    getRowId: (r) => r.code,
+    enableSortingRemoval: false,
+    initialState: { sorting: [{ id: 'rank', desc: false }], pagination: { pageIndex: 0, pageSize: RANKING_PAGE_SIZE } },
+  });
+
+  return table;
+}
+
+export function RankingTable({ table }: { table: ReturnType<typeof useRankingTable> }) {
+  const t = useT();
+  return (
+    <>
+      <div className="toolbar">
+        <NameFilter table={table} columnId="name" />
+      </div>
+      <DataTable table={table} caption={t('rankingsTitle')} rowHeader="name" testId="ranking-table" />
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+'use client';
+import { useMemo, type ReactNode } from 'react';
+import { useT } from '@/app/i18n/client';
+import type { RankingsView } from '@/app/lib/views/types';
+import { RankingChart } from './RankingChart';
+import { RankingTable, useRankingTable } from './RankingTable';
+
+/**
+ * The ranking table and the chart of totals share one table state: the chart draws the rows of
+ * the table's current page, in its order and under its filter. A round of 2,000 departments thus
+ * never asks the chart for more than one page of bars.
+ */
+export function RankingsPanel({ view, slug, exports, chartSvg }: { view: RankingsView; slug: string; exports: ReactNode; chartSvg?: string }) {
+  const t = useT();
+  const table = useRankingTable(view, slug);
+  const model = table.getRowModel();
+  const rows = useMemo(() => model.rows.map((r) => r.original), [model]);
+  return (
+    <>
+      <section className="card" aria-labelledby="ranking-title">
+        <div className="card-head">
+          <h2 id="ranking-title">{t('rankingsTitle')}</h2>
+          {exports}
+        </div>
+        <RankingTable table={table} />
+      </section>
+      <section className="card" aria-labelledby="chart-title">
+        <div className="card-head">
+          <h2 id="chart-title">{t('chartTotals')}</h2>
+          {rows.length < view.rows.length ? <p className="muted" style={{ margin: 0 }}>{t('chartPageNote', { n: rows.length, total: view.rows.length })}</p> : null}
+        </div>
+        <RankingChart view={view} rows={rows} ssrSvg={chartSvg} />
+      </section>
+    </>
+  );
+}

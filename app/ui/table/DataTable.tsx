@@ -1,0 +1,189 @@
+'use client';
+import type { Header, ReactTable, RowData, SortingState } from '@tanstack/react-table';
+import { useState, type ReactNode } from 'react';
+import { useT } from '@/app/i18n/client';
+import type { Features } from './features';
+
+export const PAGE_SIZES = [25, 50, 100, 200];
+
+interface DataTableProps<TData extends RowData> {
+  table: ReactTable<Features, TData>;
+  caption: string;
+  className?: string;
+  /** Called for each body row, e.g. to highlight it. */
+  rowClass?: (row: TData) => string | undefined;
+  /** Which column's cell is the row header (`<th scope="row">`). */
+  rowHeader?: string;
+  testId?: string;
+}
+
+/**
+ * Renders a TanStack table as semantic HTML: grouped headers (leaf columns span the header rows
+ * their group lacks), sort buttons with aria-sort, a sticky header and a pager.
+ */
+export function DataTable<TData extends RowData>({ table, caption, className, rowClass, rowHeader, testId }: DataTableProps<TData>) {
+  const t = useT();
+  const groups = table.getHeaderGroups();
+  const spanned = new Set<string>();
+  const rows = table.getRowModel().rows;
+  return (
+    <>
+      <div className="table-scroll tall">
+        <table className={`data ${className ?? ''}`} data-testid={testId}>
+          <caption className="visually-hidden">{caption}</caption>
+          <thead>
+            {groups.map((group, gi) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  if (spanned.has(header.column.id)) return null;
+                  if (header.isPlaceholder) {
+                    // A leaf column without a group above it: one cell spanning the remaining header rows.
+                    spanned.add(header.column.id);
+                    return <HeaderCell key={header.id} table={table} header={header} rowSpan={groups.length - gi} />;
+                  }
+                  return <HeaderCell key={header.id} table={table} header={header} />;
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={table.getAllLeafColumns().length} className="muted">
+                  {t('noRows')}
+                </td>
+              </tr>
+            ) : (
+              rows.map((row) => (
+                <tr key={row.id} className={rowClass?.(row.original)}>
+                  {row.getAllCells().map((cell) => {
+                    const meta = cell.column.columnDef.meta;
+                    const cls = [meta?.numeric ? 'num' : '', meta?.sticky ? 'sticky-col' : '', meta?.cellClass?.(cell.getValue()) ?? '']
+                      .filter(Boolean)
+                      .join(' ');
+                    const content = <table.FlexRender cell={cell} />;
+                    return cell.column.id === rowHeader ? (
+                      <th key={cell.id} scope="row" className={cls || undefined}>
+                        {content}
+                      </th>
+                    ) : (
+                      <td key={cell.id} className={cls || undefined}>
+                        {content}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+      <Pager table={table} />
+    </>
+  );
+}
+
+function HeaderCell<TData extends RowData>({
+  table,
+  header,
+  rowSpan,
+}: {
+  table: ReactTable<Features, TData>;
+  header: Header<Features, TData, unknown>;
+  rowSpan?: number;
+}) {
+  const t = useT();
+  const column = header.column;
+  const meta = column.columnDef.meta;
+  const isGroup = header.subHeaders.length > 0 && !header.isPlaceholder;
+  const sorted = column.getIsSorted();
+  const canSort = !isGroup && column.getCanSort();
+  const cls = [isGroup ? 'group-head' : '', meta?.numeric ? 'num' : '', meta?.sticky ? 'sticky-col' : ''].filter(Boolean).join(' ');
+  const content = <table.FlexRender header={header} />;
+  return (
+    <th
+      colSpan={header.colSpan > 1 ? header.colSpan : undefined}
+      rowSpan={rowSpan && rowSpan > 1 ? rowSpan : undefined}
+      scope={isGroup ? 'colgroup' : 'col'}
+      className={cls || undefined}
+      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : canSort ? 'none' : undefined}
+    >
+      {canSort ? (
+        <button
+          type="button"
+          className="sort-button"
+          onClick={column.getToggleSortingHandler()}
+          title={t('sortBy', { col: meta?.label ?? column.id })}
+        >
+          <span>{content}</span>
+          <span className="sort-icon" aria-hidden="true">
+            {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
+          </span>
+        </button>
+      ) : (
+        content
+      )}
+    </th>
+  );
+}
+
+function Pager<TData extends RowData>({ table }: { table: ReactTable<Features, TData> }) {
+  const t = useT();
+  const { pageIndex, pageSize } = table.state.pagination;
+  const n = table.getRowCount();
+  if (n <= PAGE_SIZES[0]!) return null;
+  const from = n === 0 ? 0 : pageIndex * pageSize + 1;
+  const to = Math.min(n, (pageIndex + 1) * pageSize);
+  return (
+    <nav className="pager" aria-label={t('pageOf', { page: pageIndex + 1, pages: table.getPageCount() })}>
+      <span>{t('rowsShown', { from, to, n })}</span>
+      <span className="spacer" />
+      <button type="button" className="button secondary" onClick={() => table.firstPage()} disabled={!table.getCanPreviousPage()}>
+        {t('firstPage')}
+      </button>
+      <button type="button" className="button secondary" onClick={() => table.previousPage()} disabled={!table.getCanPreviousPage()}>
+        {t('prevPage')}
+      </button>
+      <span aria-live="polite">{t('pageOf', { page: pageIndex + 1, pages: Math.max(1, table.getPageCount()) })}</span>
+      <button type="button" className="button secondary" onClick={() => table.nextPage()} disabled={!table.getCanNextPage()}>
+        {t('nextPage')}
+      </button>
+      <button type="button" className="button secondary" onClick={() => table.lastPage()} disabled={!table.getCanNextPage()}>
+        {t('lastPage')}
+      </button>
+      <label className="field">
+        {t('pageSize')}
+        <select value={pageSize} onChange={(e) => table.setPageSize(Number(e.target.value))}>
+          {PAGE_SIZES.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </label>
+    </nav>
+  );
+}
+
+/** A name filter bound to one column. */
+export function NameFilter<TData extends RowData>({ table, columnId }: { table: ReactTable<Features, TData>; columnId: string }) {
+  const t = useT();
+  const column = table.getColumn(columnId);
+  const [value, setValue] = useState('');
+  return (
+    <label className="field">
+      {t('filterByName')}
+      <input
+        type="search"
+        value={value}
+        placeholder={t('filterPlaceholder')}
+        onChange={(e) => {
+          setValue(e.target.value);
+          column?.setFilterValue(e.target.value);
+        }}
+      />
+    </label>
+  );
+}
+
+export type { SortingState, ReactNode };

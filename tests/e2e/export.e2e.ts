@@ -1,0 +1,76 @@
+import ExcelJS from 'exceljs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RoundScores } from '@/db/queries';
+import { fmtScore, indexSystem } from '@/lib/scoring';
+import { baseURL, expectedRound, launch, openPage, tableRows, visit } from './helpers';
+
+let browser: Browser;
+let expected: RoundScores;
+
+beforeAll(async () => {
+  [browser, expected] = await Promise.all([launch(), expectedRound('2021')]);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const cellText = (v: ExcelJS.CellValue) => (typeof v === 'number' ? v.toFixed(2) : String(v ?? ''));
+
+describe('exports', () => {
+  it('downloads an xlsx whose 汇总, 明细 and 指标 sheets hold the same numbers as the page', async () => {
+    const group = '乡镇';
+    const { page } = await openPage(browser);
+    await visit(page, `/rounds/2021?group=${encodeURIComponent(group)}`);
+    const shown = await tableRows(page, 'ranking-table');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const file = await download.path();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file!);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '明细', '指标']);
+
+    const summary = wb.getWorksheet('汇总')!;
+    const rows: string[][] = [];
+    summary.eachRow((row, n) => {
+      if (n > 1) rows.push((row.values as ExcelJS.CellValue[]).slice(1).map(cellText));
+    });
+    // 汇总 columns: 分组, 排名, 并列, 代码, 名称, 总分, four level-1 subtotals, …
+    expect(rows.map((r) => [r[4], String(Number(r[1])), r[5]])).toEqual(shown.map((r) => [r[1], String(parseInt(r[0]!, 10)), r[2]]));
+    expect(rows.map((r) => r.slice(6, 10))).toEqual(shown.map((r) => [r[3], r[5], r[7], r[9]]));
+
+    const leaves = indexSystem(expected.system).leaves;
+    const detail = wb.getWorksheet('明细')!;
+    const members = expected.scores.departments.filter((d) => d.group === group);
+    members.forEach((d, i) => {
+      const values = (detail.getRow(i + 2).values as ExcelJS.CellValue[]).slice(1);
+      expect(values[1]).toBe(d.code);
+      expect(values.slice(3, 3 + leaves.length).map(cellText)).toEqual(leaves.map(({ leaf }) => fmtScore(d.indicators[leaf.code]!.score)));
+    });
+
+    const indicators = wb.getWorksheet('指标')!;
+    expect(indicators.actualRowCount - 1).toBe(leaves.length);
+    const header = (indicators.getRow(1).values as ExcelJS.CellValue[]).slice(1);
+    expect(header).toEqual(expect.arrayContaining(['得分最小值', '得分最大值', '得分平均值']));
+  });
+
+  it('downloads a CSV in UTF-8 with a byte-order mark, so Excel reads the Chinese', async () => {
+    const res = await fetch(`${baseURL()}/rounds/2021/export?format=csv&group=${encodeURIComponent('县直部门')}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes.slice(3));
+    const lines = text.trim().split(/\r\n/);
+    expect(lines[0]).toContain('单位名称');
+    const members = expected.scores.departments.filter((d) => d.group === '县直部门');
+    expect(lines.slice(1).map((l) => l.split(',')[3])).toEqual(members.map((d) => d.code));
+    expect(lines.slice(1).map((l) => l.split(',')[5])).toEqual(members.map((d) => fmtScore(d.total)));
+  });
+
+  it('refuses an unknown export format with a message', async () => {
+    const res = await fetch(`${baseURL()}/rounds/2021/export?format=pdf`);
+    expect(res.status).toBe(400);
+    await expect(res.json()).resolves.toHaveProperty('error');
+  });
+});

@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { openDb } from '@/db/client';
+import { seedDemo } from '@/db/demo';
+import { getRoundScores, type RoundScores } from '@/db/queries';
+
+export const SCREENSHOTS = path.join(__dirname, 'screenshots');
+
+export function baseURL(): string {
+  return inject('baseURL');
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export interface TrackedPage {
+  page: Page;
+  /** Uncaught exceptions and console errors seen so far. */
+  errors: string[];
+}
+
+export async function openPage(browser: Browser, opts: { locale?: 'zh-CN' | 'en'; width?: number } = {}): Promise<TrackedPage> {
+  const context = await browser.newContext({ viewport: { width: opts.width ?? 1400, height: 900 }, acceptDownloads: true });
+  if (opts.locale) await context.addCookies([{ name: 'locale', value: opts.locale, url: baseURL() }]);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  return { page, errors };
+}
+
+/** Navigates and waits until the charts have had their first paint and the webfont is in. */
+export async function visit(page: Page, pathname: string): Promise<void> {
+  const res = await page.goto(`${baseURL()}${pathname}`, { waitUntil: 'networkidle' });
+  if (!res || res.status() >= 400) throw new Error(`${pathname} answered ${res?.status()}`);
+  await page.evaluate(() => document.fonts.ready);
+}
+
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
+}
+
+/**
+ * What the server should show, computed independently: the same demo seeding and the same query
+ * on a private in-memory database (the server's data folder can only be opened by the server).
+ */
+export async function expectedRound(slug: string): Promise<RoundScores> {
+  const handle = await openDb({});
+  try {
+    await seedDemo(handle.db);
+    const rs = await getRoundScores(slug, {}, handle.db);
+    if (!rs) throw new Error(`demo round ${slug} missing`);
+    return rs;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Text of every body cell, row by row. */
+export function tableRows(page: Page, testId: string): Promise<string[][]> {
+  return page.$$eval(`[data-testid="${testId}"] tbody tr`, (rows) =>
+    rows.map((r) => Array.from(r.children).map((c) => (c.textContent ?? '').trim())),
+  );
+}
+
+/**
+ * Number of shapes the browser's echarts drew in a chart, once it has drawn (the server's SVG of
+ * the first paint does not count): zero means nothing was drawn.
+ */
+export async function chartShapes(page: Page, testId: string): Promise<number> {
+  await page.waitForSelector(`[data-testid="${testId}"][data-drawn="client"]`, { timeout: 15_000 });
+  return page.$$eval(`[data-testid="${testId}"] .chart svg path, [data-testid="${testId}"] .chart svg rect`, (els) => els.length);
+}
+
+export async function chartText(page: Page, testId: string): Promise<string> {
+  await page.waitForSelector(`[data-testid="${testId}"][data-drawn="client"]`, { timeout: 15_000 });
+  return page.$eval(`[data-testid="${testId}"] .chart svg`, (svg) => Array.from(svg.querySelectorAll('text')).map((t) => t.textContent).join('|'));
+}

@@ -1,0 +1,21 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+const root = path.resolve(__dirname, '../..');
+
+/**
+ * Browser tests of the built app: global setup builds it, serves it with the demo data on a
+ * temporary PGlite folder, and the test files drive Debian's Chromium against it, one file at a time.
+ * Files end in `.e2e.ts` so the unit suite (`npm test`) never picks them up.
+ */
+export default defineConfig({
+  resolve: { alias: { '@': root } },
+  test: {
+    root,
+    include: ['tests/e2e/**/*.e2e.ts'],
+    globalSetup: ['tests/e2e/global-setup.ts'],
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+  },
+});
