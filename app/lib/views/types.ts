@@ -1,3 +1,4 @@
+import type { HistoryEntry } from '@/db/queries';
 import type { Policy, Status } from '@/lib/scoring';
 
 /**
@@ -13,6 +14,8 @@ export interface RoundSummary {
 }
 
 export interface RoundContext extends RoundSummary {
+  /** Whether department accounts see this round's ranking list. */
+  showRankingToDepartments: boolean;
   policy: Policy;
   systemName: string;
   groups: string[];
@@ -167,15 +170,8 @@ export interface Level2Compare {
   bestText: string;
 }
 
-export interface HistoryPoint {
-  roundSlug: string;
-  roundName: string;
-  year: number;
-  group: string;
-  total: string;
-  rank: number;
-  tied: boolean;
-}
+/** A department's total and rank in one earlier round, as the database's history gives it. */
+export type HistoryPoint = Omit<HistoryEntry, 'snapshotAt'>;
 
 export interface DepartmentView {
   code: string;
