@@ -65,15 +65,14 @@ export function scoreBanded(ctx: RuleContext, rule: Banded, value: MetricValue, 
  * terminates, so a score of exactly x.xx5 always rounds up.
  */
 export function interpolate(rule: Banded, x: MetricRatio, stat: CohortStat, weight: Decimal): Decimal {
-  const k = interpolationConstants(stat);
+  const k = interpolationConstants(stat, weight);
   const part = rule.better === 'lower' ? k.maxNum.times(x.b).minus(k.maxDen.times(x.a)) : x.a.times(k.minDen).minus(k.minNum.times(x.b));
-  return part.times(weight).div(x.b.times(k.span));
+  return part.div(x.b.times(k.span));
 }
 
 /**
- * With max = aM/bM and min = am/bm: max − x = (aM·bm·b − bM·bm·a) / (b·bM·bm) and
- * max − min = (aM·bm − am·bM) / (bM·bm). The products that don't involve x are computed once per
- * group and leaf.
+ * With max = aM/bM and min = am/bm: (max − x)·w / (max − min) = (w·aM·bm·b − w·bM·bm·a) / (b·(aM·bm − am·bM)),
+ * and likewise for x − min. Everything that doesn't involve x is computed once per group and leaf.
  */
 interface InterpolationConstants {
   span: Decimal;
@@ -83,17 +82,17 @@ interface InterpolationConstants {
   minDen: Decimal;
 }
 const constants = new WeakMap<CohortStat, InterpolationConstants>();
-function interpolationConstants(stat: CohortStat): InterpolationConstants {
+function interpolationConstants(stat: CohortStat, weight: Decimal): InterpolationConstants {
   let k = constants.get(stat);
   if (!k) {
     const { a: aM, b: bM } = stat.maxFraction;
     const { a: am, b: bm } = stat.minFraction;
     k = {
       span: aM.times(bm).minus(am.times(bM)),
-      maxNum: aM.times(bm),
-      maxDen: bM.times(bm),
-      minNum: am.times(bM),
-      minDen: bm.times(bM),
+      maxNum: weight.times(aM).times(bm),
+      maxDen: weight.times(bM).times(bm),
+      minNum: weight.times(am).times(bM),
+      minDen: weight.times(bm).times(bM),
     };
     constants.set(stat, k);
   }
