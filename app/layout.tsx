@@ -5,6 +5,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { I18nProvider } from './i18n/client';
 import { getTranslator } from './i18n/server';
+import { UserMenu } from './ui/auth/UserMenu';
 import { LocaleSwitch } from './ui/layout/LocaleSwitch';
 
 export const metadata: Metadata = {
@@ -26,6 +27,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               {t('appTitle')}
             </a>
             <span className="header-spacer" />
+            <UserMenu locale={locale} />
             <LocaleSwitch locale={locale} label={t('language')} />
           </div>
         </header>

@@ -108,6 +108,8 @@ export function getDbHandle(): Promise<DbHandle> {
         const { seedDemo } = await import('./demo');
         await seedDemo(handle.db);
       }
+      const { ensureFirstAccounts } = await import('./first-accounts');
+      await ensureFirstAccounts(handle.db, { demo: process.env.SCORECARD_DEMO === '1', announce: Boolean(process.env.NEXT_RUNTIME) });
       return handle;
     })();
     store.__scorecardDb = opening;

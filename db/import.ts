@@ -4,6 +4,7 @@ import { departmentToJson, parseCohort, type Cohort, type Department, type Polic
 import { getDb, type Db, type Tx } from './client';
 import { selectRound, type Round } from './round-data';
 import { departments, groups, importBatches, indicatorSystems, roundDepartments, rounds, submissions, type SubmissionStatus } from './schema';
+import { writeAudit } from './audit';
 import { takeSnapshot } from './snapshot';
 import { loadSystemVersion, resolveSystemRef, storeSystemVersion, type SystemRef } from './systems';
 
@@ -22,6 +23,9 @@ export interface ImportRequest {
   year?: number;
   /** For a new round: the interpolation policy; defaults to the system's. */
   policy?: Policy;
+  /** The signed-in user behind `actor`, and their address, for the audit log (null: command line). */
+  actorId?: number | null;
+  address?: string | null;
   /** Status of the new submission versions; an import by the bureau counts as submitted. */
   status?: SubmissionStatus;
 }
@@ -262,6 +266,12 @@ async function write(tx: Tx, slug: string, p: Plan, req: ImportRequest): Promise
   }
 
   const snap = await takeSnapshot(tx, round, { reason: 'import', actor: req.actor, importBatchId: batch!.id, known });
+  await writeAudit(tx, { id: req.actorId ?? null, name: req.actor, address: req.address ?? null }, {
+    action: 'round.import',
+    round,
+    before: { existingDepartments: before.size },
+    after: { batchId: batch!.id, file: req.fileName ?? null, departments: incoming.length, newDepartments: codes.length - before.size, versions, snapshotId: snap.id },
+  });
   return {
     ok: true,
     round: slug,

@@ -196,3 +196,6 @@ export const snapshotResults = pgTable(
     index('snapshot_results_department').on(t.departmentId),
   ],
 );
+
+// Accounts, sessions, review adjustments and the audit log live in their own file (issue 5).
+export * from './schema-auth';

@@ -12,6 +12,12 @@ export const en: Dictionary = {
   roundOpen: 'Open',
   navRankings: 'Rankings',
   navIndicators: 'Indicators',
+  navReview: 'Review',
+  navSubmission: 'Our submission',
+  navScorecard: 'Our scorecard',
+  groupMeanTotal: 'Group mean',
+  groupMedianTotal: 'Group median',
+  groupBestTotal: 'Group best',
   relativeNote:
     'Scores are relative to the group and follow this round\'s interpolation policy; until the round is locked, changes to other departments\' data may move them.',
   policyLabel: 'Interpolation',

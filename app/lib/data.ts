@@ -1,78 +1,102 @@
 /**
  * Every read the pages make, in one place. Each returns plain view data (or null for "not found")
- * and is called at the top of a page or route after the access check that issue 5 adds
- * (`await requireUser()` goes in front of these calls, not inside components).
+ * and takes the signed-in viewer: what a viewer may not see is never returned, so a page that
+ * forgot its own check (`requireUser`) still cannot show another department's data.
  */
 import { cache } from 'react';
 import { getDepartmentHistory, getRoundScores, listRounds, listSubmissionVersions } from '@/db/queries';
+import { visibleRoundSlugs } from '@/db/scope';
+import { can, type Viewer } from '@/lib/auth/roles';
+import { fmtScore } from '@/lib/scoring';
+import { totalSummary } from '@/lib/stats';
 import { departmentView, versionView } from './views/department';
 import { explanationView } from './views/explanation';
 import { heatView } from './views/heat';
 import { indicatorView } from './views/indicator';
 import { memoByScores } from './views/memo';
 import { rankingsView } from './views/rankings';
-import { pickGroup, roundContext, roundSummary } from './views/round';
+import { membersOf, pickGroup, roundContext, roundSummary } from './views/round';
 
 // One scoring per request even when a page and its header both ask.
 const roundScores = cache((slug: string) => getRoundScores(slug));
 
-export async function fetchRoundList() {
-  return (await listRounds()).map(roundSummary);
+/** The rounds the viewer may know about (a department: those it takes part in), newest first. */
+export async function fetchRoundList(viewer: Viewer) {
+  const [rounds, visible] = await Promise.all([listRounds(), visibleRoundSlugs(viewer)]);
+  return rounds.filter((r) => !visible || visible.has(r.slug)).map(roundSummary);
 }
 
-/** The newest round's slug, for `/`. */
-export async function fetchNewestRoundSlug(): Promise<string | null> {
-  const rounds = await listRounds();
-  return rounds[0]?.slug ?? null;
+/** The newest round the viewer may see, for `/`. */
+export async function fetchNewestRoundSlug(viewer: Viewer): Promise<string | null> {
+  return (await fetchRoundList(viewer))[0]?.slug ?? null;
 }
 
-async function roundAndGroup(slug: string, group: string | undefined) {
-  const [rs, rounds] = await Promise.all([roundScores(slug), fetchRoundList()]);
+/** The scored round, if the viewer may see it at all: a department only the rounds it is in. */
+async function visibleRound(viewer: Viewer, slug: string) {
+  const rs = await roundScores(slug);
   if (!rs) return null;
-  const g = pickGroup(rs, group);
-  return { rs, rounds, group: g, context: g ? roundContext(rs, g) : { ...roundContext(rs, ''), groups: [] } };
+  if (viewer.role === 'department' && !rs.scores.departments.some((d) => d.code === viewer.departmentCode)) return null;
+  return rs;
 }
 
-export async function fetchRankings(slug: string, group: string | undefined) {
-  const r = await roundAndGroup(slug, group);
-  if (!r) return null;
+async function roundAndGroup(viewer: Viewer, slug: string, group: string | undefined) {
+  const [rs, rounds] = await Promise.all([visibleRound(viewer, slug), fetchRoundList(viewer)]);
+  if (!rs) return null;
+  // A department allowed the ranking list sees its own group's list only.
+  const own = viewer.role === 'department' ? rs.scores.departments.find((d) => d.code === viewer.departmentCode)?.group : undefined;
+  const g = own ?? pickGroup(rs, group);
+  const context = g ? roundContext(rs, g) : { ...roundContext(rs, ''), groups: [] };
+  return { rs, rounds, group: g, context: own ? { ...context, groups: [own] } : context };
+}
+
+/** The ranking list: the bureau and leaders always, a department only where its round allows. */
+export async function fetchRankings(viewer: Viewer, slug: string, group: string | undefined) {
+  const r = await roundAndGroup(viewer, slug, group);
+  if (!r || !can(viewer, 'round:rankings', { round: r.rs.round })) return null;
   const g = r.group;
   return { rounds: r.rounds, round: r.context, rankings: g ? memoByScores(r.rs.scores, `rankings|${g}`, () => rankingsView(r.rs, g)) : null };
 }
 
-export async function fetchHeat(slug: string, group: string | undefined) {
-  const r = await roundAndGroup(slug, group);
+export async function fetchHeat(viewer: Viewer, slug: string, group: string | undefined) {
+  if (!can(viewer, 'round:indicators')) return null;
+  const r = await roundAndGroup(viewer, slug, group);
   if (!r) return null;
   return { rounds: r.rounds, round: r.context, heat: r.group ? heatView(r.rs, r.group) : null };
 }
 
-export async function fetchIndicator(slug: string, code: string, group: string | undefined) {
-  const r = await roundAndGroup(slug, group);
+export async function fetchIndicator(viewer: Viewer, slug: string, code: string, group: string | undefined) {
+  if (!can(viewer, 'round:indicators')) return null;
+  const r = await roundAndGroup(viewer, slug, group);
   if (!r || !r.group) return null;
   const indicator = indicatorView(r.rs, r.group, code);
   if (!indicator) return null;
   return { rounds: r.rounds, round: r.context, indicator };
 }
 
-export async function fetchDepartment(slug: string, code: string) {
-  const rs = await roundScores(slug);
+export async function fetchDepartment(viewer: Viewer, slug: string, code: string) {
+  if (!can(viewer, 'department:view', { departmentCode: code })) return null;
+  const rs = await visibleRound(viewer, slug);
   const d = rs?.scores.departments.find((x) => x.code === code);
   if (!rs || !d) return null;
-  const [rounds, history, versions] = await Promise.all([fetchRoundList(), getDepartmentHistory(code), listSubmissionVersions(slug, code)]);
-  return { rounds, round: roundContext(rs, d.group), department: departmentView(rs, code, history)!, versions: versions.map(versionView) };
+  const [rounds, history, versions] = await Promise.all([fetchRoundList(viewer), getDepartmentHistory(code), listSubmissionVersions(slug, code)]);
+  // The group's mean, median and best total: all a department may know of the others' scores.
+  const totals = totalSummary(membersOf(rs, d.group));
+  const groupTotals = totals ? { mean: fmtScore(totals.mean), median: fmtScore(totals.median), best: fmtScore(totals.max) } : null;
+  return { rounds, round: roundContext(rs, d.group), department: departmentView(rs, code, history)!, versions: versions.map(versionView), groupTotals };
 }
 
 /** One cell's explanation, for the heat table's dialog. */
-export async function fetchExplanation(slug: string, departmentCode: string, indicatorCode: string) {
-  const rs = await roundScores(slug);
+export async function fetchExplanation(viewer: Viewer, slug: string, departmentCode: string, indicatorCode: string) {
+  if (!can(viewer, 'department:view', { departmentCode })) return null;
+  const rs = await visibleRound(viewer, slug);
   const d = rs?.scores.departments.find((x) => x.code === departmentCode);
   const s = d?.indicators[indicatorCode];
   if (!rs || !d || !s) return null;
   return explanationView(rs.system, d, s);
 }
 
-/** The scored round itself, for exports. */
-export async function fetchRoundScores(slug: string) {
+/** The scored round itself, for exports: every department's figures, so the bureau and leaders only. */
+export async function fetchRoundScores(viewer: Viewer, slug: string) {
+  if (!can(viewer, 'round:export')) return null;
   return roundScores(slug);
 }
-

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoundScores } from '@/db/queries';
 import { fmtScore, indexSystem } from '@/lib/scoring';
 import { baseURL, expectedRound, launch, openPage, tableRows, visit } from './helpers';
+import { authedFetch } from './auth-http';
 
 let browser: Browser;
 let expected: RoundScores;
@@ -55,7 +56,7 @@ describe('exports', () => {
   });
 
   it('downloads a CSV in UTF-8 with a byte-order mark, so Excel reads the Chinese', async () => {
-    const res = await fetch(`${baseURL()}/rounds/2021/export?format=csv&group=${encodeURIComponent('县直部门')}`);
+    const res = await authedFetch(`${baseURL()}/rounds/2021/export?format=csv&group=${encodeURIComponent('县直部门')}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
     const bytes = new Uint8Array(await res.arrayBuffer());
@@ -69,7 +70,7 @@ describe('exports', () => {
   });
 
   it('refuses an unknown export format with a message', async () => {
-    const res = await fetch(`${baseURL()}/rounds/2021/export?format=pdf`);
+    const res = await authedFetch(`${baseURL()}/rounds/2021/export?format=pdf`);
     expect(res.status).toBe(400);
     await expect(res.json()).resolves.toHaveProperty('error');
   });

@@ -5,6 +5,7 @@ import { inject } from 'vitest';
 import { openDb } from '@/db/client';
 import { seedDemo } from '@/db/demo';
 import { getRoundScores, type RoundScores } from '@/db/queries';
+import { sessionOf, type DEMO } from './auth-http';
 
 export const SCREENSHOTS = path.join(__dirname, 'screenshots');
 
@@ -25,8 +26,14 @@ export interface TrackedPage {
   errors: string[];
 }
 
-export async function openPage(browser: Browser, opts: { locale?: 'zh-CN' | 'en'; width?: number } = {}): Promise<TrackedPage> {
+/** `as`: the demo account whose session the page carries (every page needs a login); null for none. */
+export async function openPage(browser: Browser, opts: { locale?: 'zh-CN' | 'en'; width?: number; as?: keyof typeof DEMO | null } = {}): Promise<TrackedPage> {
   const context = await browser.newContext({ viewport: { width: opts.width ?? 1400, height: 900 }, acceptDownloads: true });
+  const as = opts.as === undefined ? 'admin' : opts.as;
+  if (as) {
+    const [name, value] = (await sessionOf(as)).split('=') as [string, string];
+    await context.addCookies([{ name, value, url: baseURL(), httpOnly: true, sameSite: 'Lax' }]);
+  }
   if (opts.locale) await context.addCookies([{ name: 'locale', value: opts.locale, url: baseURL() }]);
   const page = await context.newPage();
   const errors: string[] = [];

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseURL, launch, openPage, screenshot, visit } from './helpers';
+import { authedFetch, sessionOf } from './auth-http';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -32,6 +33,8 @@ describe('every page', () => {
 
   it('shows the ranking table and the chart before (or without) any script', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1400, height: 900 } });
+    const [name, value] = (await sessionOf('admin')).split('=') as [string, string];
+    await context.addCookies([{ name, value, url: baseURL() }]);
     const page = await context.newPage();
     await page.goto(`${baseURL()}/rounds/2021`, { waitUntil: 'networkidle' });
     await expect(page.locator('[data-testid="ranking-table"] tbody tr').count()).resolves.toBeGreaterThan(5);
@@ -41,7 +44,7 @@ describe('every page', () => {
   });
 
   it('answers 404 for an unknown round', async () => {
-    const res = await fetch(`${baseURL()}/rounds/1999`);
+    const res = await authedFetch(`${baseURL()}/rounds/1999`);
     expect(res.status).toBe(404);
   });
 

@@ -4,6 +4,7 @@ import type { RoundScores } from '@/db/queries';
 import { fmtScore } from '@/lib/scoring';
 import { totalSummary } from '@/lib/stats';
 import { baseURL, chartShapes, chartText, expectedRound, launch, openPage, screenshot, tableRows, visit } from './helpers';
+import { authedFetch } from './auth-http';
 
 let browser: Browser;
 let expected: RoundScores;
@@ -70,7 +71,7 @@ describe('rankings page', () => {
 
   it('puts a drawing of the chart into the HTML, so it is on screen before any script has run', async () => {
     const group = groups()[0]!;
-    const html = await (await fetch(`${baseURL()}/rounds/2021?group=${encodeURIComponent(group)}`)).text();
+    const html = await (await authedFetch(`${baseURL()}/rounds/2021?group=${encodeURIComponent(group)}`)).text();
     const svg = /<div class="chart-ssr"[^>]*>(<svg[\s\S]*?<\/svg>)/.exec(html)?.[1];
     expect(svg).toBeDefined();
     const summary = totalSummary(members(group))!;

@@ -26,6 +26,7 @@ export function membersOf(rs: RoundScores, group: string): DepartmentScore[] {
 export function roundContext(rs: RoundScores, group: string): RoundContext {
   return {
     ...roundSummary(rs.round),
+    showRankingToDepartments: rs.round.showRankingToDepartments,
     policy: rs.scores.policy,
     systemName: rs.system.name,
     groups: groupsOf(rs),

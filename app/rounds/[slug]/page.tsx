@@ -1,4 +1,6 @@
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
+import { can } from '@/lib/auth/roles';
+import { requireUser } from '@/app/lib/auth/guard';
 import { getTranslator } from '@/app/i18n/server';
 import { fetchRankings } from '@/app/lib/data';
 import { one, type SearchParams } from '@/app/lib/params';
@@ -13,28 +15,36 @@ export const dynamic = 'force-dynamic';
 export default async function RankingsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: SearchParams }) {
   const { slug } = await params;
   const group = one((await searchParams).group);
-  const data = await fetchRankings(slug, group);
-  if (!data) notFound();
+  const viewer = await requireUser('round:view', { returnTo: `/rounds/${encodeURIComponent(slug)}` });
+  const data = await fetchRankings(viewer, slug, group);
+  if (!data) {
+    // A department whose round keeps the ranking list closed sees its own page instead.
+    if (viewer.departmentCode) redirect(`/rounds/${encodeURIComponent(slug)}/departments/${encodeURIComponent(viewer.departmentCode)}`);
+    notFound();
+  }
   const { t, locale } = await getTranslator();
   const { round, rankings } = data;
   return (
     <>
-      <RoundHeader t={t} rounds={data.rounds} round={round} section="rankings" path="" />
+      <RoundHeader t={t} viewer={viewer} rounds={data.rounds} round={round} section="rankings" path="" />
       {rankings ? (
         <RankingsPanel
           view={rankings}
           slug={round.slug}
-          exports={<ExportLinks t={t} slug={round.slug} group={round.group} />}
+          exports={can(viewer, 'round:export') ? <ExportLinks t={t} slug={round.slug} group={round.group} /> : null}
+          linkOnly={viewer.departmentCode}
           chartSvg={rankingChartSvg(rankings, t, locale)}
         />
       ) : (
         <p className="card muted">{t('noRows')}</p>
       )}
-      <section className="card upload" aria-labelledby="upload-title">
-        <h2 id="upload-title">{t('uploadTitle')}</h2>
-        <p className="muted">{t('uploadHint')}</p>
-        <UploadForm slug={round.slug} locked={round.locked} />
-      </section>
+      {can(viewer, 'round:import') ? (
+        <section className="card upload" aria-labelledby="upload-title">
+          <h2 id="upload-title">{t('uploadTitle')}</h2>
+          <p className="muted">{t('uploadHint')}</p>
+          <UploadForm slug={round.slug} locked={round.locked} />
+        </section>
+      ) : null}
     </>
   );
 }

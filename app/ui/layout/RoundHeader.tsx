@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { Translate } from '@/app/i18n';
+import { can, type Viewer } from '@/lib/auth/roles';
 import type { RoundContext, RoundSummary } from '@/app/lib/views/types';
 import { RoundSelect } from './RoundSelect';
 
@@ -7,6 +8,8 @@ export type Section = 'rankings' | 'indicators' | 'department';
 
 interface Props {
   t: Translate;
+  /** Decides which tabs exist: each leads only where the viewer may go. */
+  viewer: Viewer;
   rounds: RoundSummary[];
   round: RoundContext;
   section: Section;
@@ -23,7 +26,9 @@ export function roundHref(slug: string, path: string, group?: string) {
 }
 
 /** Round title, round and group selectors, page tabs and the note on relative scoring. */
-export function RoundHeader({ t, rounds, round, section, title, path, groupSwitch = true }: Props) {
+export function RoundHeader({ t, viewer, rounds, round, section, title, path, groupSwitch = true }: Props) {
+  const own = viewer.departmentCode;
+  const base = `/rounds/${encodeURIComponent(round.slug)}`;
   return (
     <>
       <div className="round-bar">
@@ -51,12 +56,25 @@ export function RoundHeader({ t, rounds, round, section, title, path, groupSwitc
         ) : null}
       </div>
       <nav className="tabs" aria-label={round.name}>
-        <Link href={roundHref(round.slug, '', round.group)} aria-current={section === 'rankings' ? 'page' : undefined}>
-          {t('navRankings')}
-        </Link>
-        <Link href={roundHref(round.slug, '/indicators', round.group)} aria-current={section === 'indicators' ? 'page' : undefined}>
-          {t('navIndicators')}
-        </Link>
+        {can(viewer, 'round:rankings', { round }) ? (
+          <Link href={roundHref(round.slug, '', round.group)} aria-current={section === 'rankings' ? 'page' : undefined}>
+            {t('navRankings')}
+          </Link>
+        ) : null}
+        {can(viewer, 'round:indicators') ? (
+          <Link href={roundHref(round.slug, '/indicators', round.group)} aria-current={section === 'indicators' ? 'page' : undefined}>
+            {t('navIndicators')}
+          </Link>
+        ) : null}
+        {own ? (
+          <>
+            <Link href={`${base}/departments/${encodeURIComponent(own)}`} aria-current={section === 'department' ? 'page' : undefined}>
+              {t('navScorecard')}
+            </Link>
+            <Link href={`${base}/submission`}>{t('navSubmission')}</Link>
+          </>
+        ) : null}
+        {can(viewer, 'submission:review') ? <Link href={`${base}/review`}>{t('navReview')}</Link> : null}
       </nav>
       <p className="note" role="note" data-testid="relative-note">
         {t('relativeNote')}

@@ -15,7 +15,7 @@ const num = (text: string | null) => (text === null ? undefined : parseFloat(tex
 const diffClass = (v: unknown) => (typeof v !== 'number' || v === 0 ? undefined : v > 0 ? 'diff-pos' : 'diff-neg');
 
 /** The ranking table's state: sorting by rank, a name filter and pages of 50. */
-export function useRankingTable(view: RankingsView, slug: string) {
+export function useRankingTable(view: RankingsView, slug: string, linkOnly: string | null = null) {
   const t = useT();
   const columns = useMemo<ColumnDef<Features, RankingRow, any>[]>(
     () => [
@@ -37,7 +37,12 @@ export function useRankingTable(view: RankingsView, slug: string) {
         sortFn: 'chinese',
         filterFn: 'includesString',
         meta: { sticky: true, label: t('department') },
-        cell: (c) => <Link prefetch={false} href={`/rounds/${encodeURIComponent(slug)}/departments/${encodeURIComponent(c.row.original.code)}`}>{c.row.original.name}</Link>,
+        cell: (c) =>
+          linkOnly === null || linkOnly === c.row.original.code ? (
+            <Link prefetch={false} href={`/rounds/${encodeURIComponent(slug)}/departments/${encodeURIComponent(c.row.original.code)}`}>{c.row.original.name}</Link>
+          ) : (
+            c.row.original.name
+          ),
       }),
       helper.accessor((r) => num(r.total), {
         id: 'total',
@@ -99,7 +104,7 @@ export function useRankingTable(view: RankingsView, slug: string) {
         ]),
       }),
     ],
-    [t, view.level1, slug],
+    [t, view.level1, slug, linkOnly],
   );
 
   const table = useTable({

@@ -8,11 +8,12 @@ import { RankingTable, useRankingTable } from './RankingTable';
 /**
  * The ranking table and the chart of totals share one table state: the chart draws the rows of
  * the table's current page, in its order and under its filter. A round of 2,000 departments thus
- * never asks the chart for more than one page of bars.
+ * never asks the chart for more than one page of bars. `linkOnly`: a department viewer's own code —
+ * the other rows are not links, their pages being closed to it.
  */
-export function RankingsPanel({ view, slug, exports, chartSvg }: { view: RankingsView; slug: string; exports: ReactNode; chartSvg?: string }) {
+export function RankingsPanel({ view, slug, exports, chartSvg, linkOnly = null }: { view: RankingsView; slug: string; exports: ReactNode; chartSvg?: string; linkOnly?: string | null }) {
   const t = useT();
-  const table = useRankingTable(view, slug);
+  const table = useRankingTable(view, slug, linkOnly);
   const model = table.getRowModel();
   const rows = useMemo(() => model.rows.map((r) => r.original), [model]);
   return (

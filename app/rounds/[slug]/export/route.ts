@@ -2,6 +2,8 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { toCsv } from '@/lib/interchange/csv';
 import { writeWorkbook } from '@/lib/interchange/xlsx';
+import { can } from '@/lib/auth/roles';
+import { guardRoute } from '@/app/lib/auth/guard';
 import { fetchRoundScores } from '@/app/lib/data';
 import { detailSheet, exportGroups, indicatorSheet, summaryCsvRows, summarySheet } from '@/app/lib/views/export';
 
@@ -18,35 +20,37 @@ function attachment(asciiName: string, name: string): string {
 }
 
 /** The round's scores as xlsx (汇总 / 明细 / 指标) or CSV (汇总, UTF-8 with BOM). */
-export async function GET(req: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
-  const { slug } = await params;
-  const q = Query.safeParse(Object.fromEntries(req.nextUrl.searchParams));
-  if (!q.success) return NextResponse.json({ error: '导出参数无效：format 只能是 xlsx 或 csv' }, { status: 400 });
-  const rs = await fetchRoundScores(slug);
-  if (!rs) return NextResponse.json({ error: `没有评价轮次 ${slug}` }, { status: 404 });
+export const GET = guardRoute<{ slug: string }, NextRequest>(
+  (viewer) => can(viewer, 'round:export'),
+  async (req, { viewer, params: { slug } }) => {
+    const q = Query.safeParse(Object.fromEntries(req.nextUrl.searchParams));
+    if (!q.success) return NextResponse.json({ error: '导出参数无效：format 只能是 xlsx 或 csv' }, { status: 400 });
+    const rs = await fetchRoundScores(viewer, slug);
+    if (!rs) return NextResponse.json({ error: `没有评价轮次 ${slug}` }, { status: 404 });
 
-  const groups = exportGroups(rs, q.data.group);
-  const summary = summarySheet(rs, groups);
-  const label = groups.length === 1 ? `-${groups[0]}` : '';
-  const base = `${rs.round.name}${label}-得分`;
-  const ascii = `scores-${rs.round.slug}`.replace(/[^A-Za-z0-9_-]/g, '_');
+    const groups = exportGroups(rs, q.data.group);
+    const summary = summarySheet(rs, groups);
+    const label = groups.length === 1 ? `-${groups[0]}` : '';
+    const base = `${rs.round.name}${label}-得分`;
+    const ascii = `scores-${rs.round.slug}`.replace(/[^A-Za-z0-9_-]/g, '_');
 
-  if (q.data.format === 'csv') {
-    const { header, rows } = summaryCsvRows(summary);
-    return new NextResponse(toCsv(header, rows), {
+    if (q.data.format === 'csv') {
+      const { header, rows } = summaryCsvRows(summary);
+      return new NextResponse(toCsv(header, rows), {
+        headers: {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': attachment(`${ascii}.csv`, `${base}.csv`),
+          'cache-control': 'no-store',
+        },
+      });
+    }
+    const buffer = await writeWorkbook([summary, detailSheet(rs, groups), indicatorSheet(rs, groups)]);
+    return new NextResponse(new Uint8Array(buffer), {
       headers: {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': attachment(`${ascii}.csv`, `${base}.csv`),
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-disposition': attachment(`${ascii}.xlsx`, `${base}.xlsx`),
         'cache-control': 'no-store',
       },
     });
-  }
-  const buffer = await writeWorkbook([summary, detailSheet(rs, groups), indicatorSheet(rs, groups)]);
-  return new NextResponse(new Uint8Array(buffer), {
-    headers: {
-      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'content-disposition': attachment(`${ascii}.xlsx`, `${base}.xlsx`),
-      'cache-control': 'no-store',
-    },
-  });
-}
+  },
+);

@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
 import { getTranslator } from '@/app/i18n/server';
+import { requireUser } from '@/app/lib/auth/guard';
 import { fetchHeat } from '@/app/lib/data';
 import { one, type SearchParams } from '@/app/lib/params';
 import { HeatTable } from '@/app/ui/indicators/HeatTable';
@@ -9,12 +10,13 @@ export const dynamic = 'force-dynamic';
 
 export default async function IndicatorsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: SearchParams }) {
   const { slug } = await params;
-  const data = await fetchHeat(slug, one((await searchParams).group));
+  const viewer = await requireUser('round:indicators', { returnTo: `/rounds/${encodeURIComponent(slug)}/indicators` });
+  const data = await fetchHeat(viewer, slug, one((await searchParams).group));
   if (!data) notFound();
   const { t } = await getTranslator();
   return (
     <>
-      <RoundHeader t={t} rounds={data.rounds} round={data.round} section="indicators" path="/indicators" />
+      <RoundHeader t={t} viewer={viewer} rounds={data.rounds} round={data.round} section="indicators" path="/indicators" />
       <section className="card" aria-labelledby="heat-title">
         <h2 id="heat-title">{t('indicatorsTitle')}</h2>
         <p className="muted">{t('indicatorsHint')}</p>

@@ -1,5 +1,7 @@
 import { notFound } from 'next/navigation';
 import { getTranslator } from '@/app/i18n/server';
+import { can } from '@/lib/auth/roles';
+import { requireUser } from '@/app/lib/auth/guard';
 import { fetchDepartment } from '@/app/lib/data';
 import { HistoryChart } from '@/app/ui/department/HistoryChart';
 import { Level2Chart } from '@/app/ui/department/Level2Chart';
@@ -12,7 +14,11 @@ export const dynamic = 'force-dynamic';
 
 export default async function DepartmentPage({ params }: { params: Promise<{ slug: string; code: string }> }) {
   const { slug, code } = await params;
-  const data = await fetchDepartment(slug, code);
+  const viewer = await requireUser('department:view', {
+    target: { departmentCode: code },
+    returnTo: `/rounds/${encodeURIComponent(slug)}/departments/${encodeURIComponent(code)}`,
+  });
+  const data = await fetchDepartment(viewer, slug, code);
   if (!data) notFound();
   const { t, locale } = await getTranslator();
   const { department: d, round } = data;
@@ -20,6 +26,7 @@ export default async function DepartmentPage({ params }: { params: Promise<{ slu
     <>
       <RoundHeader
         t={t}
+        viewer={viewer}
         rounds={data.rounds}
         round={round}
         section="department"
@@ -48,6 +55,22 @@ export default async function DepartmentPage({ params }: { params: Promise<{ slu
             <dt>{t('group')}</dt>
             <dd>{d.group}</dd>
           </div>
+          {data.groupTotals ? (
+            <>
+              <div>
+                <dt>{t('groupMeanTotal')}</dt>
+                <dd data-testid="group-mean">{data.groupTotals.mean}</dd>
+              </div>
+              <div>
+                <dt>{t('groupMedianTotal')}</dt>
+                <dd data-testid="group-median">{data.groupTotals.median}</dd>
+              </div>
+              <div>
+                <dt>{t('groupBestTotal')}</dt>
+                <dd data-testid="group-best">{data.groupTotals.best}</dd>
+              </div>
+            </>
+          ) : null}
           <div>
             <dt>{t('selfTotal')}</dt>
             <dd>{d.selfTotal ?? '—'}</dd>
@@ -63,7 +86,7 @@ export default async function DepartmentPage({ params }: { params: Promise<{ slu
       <div className="grid-2">
         <section className="card" aria-labelledby="weak-title">
           <h2 id="weak-title">{t('weakIndicators')}</h2>
-          <WeakList t={t} weak={d.weak} slug={round.slug} group={d.group} />
+          <WeakList t={t} weak={d.weak} slug={round.slug} group={d.group} linkIndicators={can(viewer, 'round:indicators')} />
         </section>
         <div className="stack">
           <section className="card" aria-labelledby="l2-title">

@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
 import { getTranslator } from '@/app/i18n/server';
+import { requireUser } from '@/app/lib/auth/guard';
 import { fetchIndicator } from '@/app/lib/data';
 import { one, type SearchParams } from '@/app/lib/params';
 import { Distribution } from '@/app/ui/indicator/Distribution';
@@ -17,7 +18,8 @@ export default async function IndicatorPage({
   searchParams: SearchParams;
 }) {
   const { slug, code } = await params;
-  const data = await fetchIndicator(slug, code, one((await searchParams).group));
+  const viewer = await requireUser('round:indicators', { returnTo: `/rounds/${encodeURIComponent(slug)}/indicators/${encodeURIComponent(code)}` });
+  const data = await fetchIndicator(viewer, slug, code, one((await searchParams).group));
   if (!data) notFound();
   const { t } = await getTranslator();
   const { indicator: v, round } = data;
@@ -25,6 +27,7 @@ export default async function IndicatorPage({
     <>
       <RoundHeader
         t={t}
+        viewer={viewer}
         rounds={data.rounds}
         round={round}
         section="indicators"

@@ -1,0 +1,15 @@
+import Link from 'next/link';
+import type { AuthT } from '@/app/lib/auth/messages';
+
+export function AdminNav({ at, current }: { at: AuthT; current: 'users' | 'audit' }) {
+  return (
+    <nav className="admin-nav" aria-label={at('adminNav')}>
+      <Link href="/admin/users" aria-current={current === 'users' ? 'page' : undefined}>
+        {at('navUsers')}
+      </Link>
+      <Link href="/admin/audit" aria-current={current === 'audit' ? 'page' : undefined}>
+        {at('navAudit')}
+      </Link>
+    </nav>
+  );
+}

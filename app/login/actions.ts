@@ -1,0 +1,49 @@
+'use server';
+import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { login } from '@/db/login';
+import { endSession } from '@/db/sessions';
+import { SESSION_COOKIE, sessionCookieOptions } from '@/lib/auth/cookie';
+import { allowedOriginHosts, checkSameOrigin, isSecureRequest } from '@/lib/auth/request';
+import type { ActionState } from '@/app/lib/auth/guard';
+import { safeNext } from '@/app/lib/auth/redirect';
+import { presentedSessionHash, requestAddress } from '@/app/lib/auth/viewer';
+
+const LoginForm = z.object({
+  username: z.string().max(64),
+  password: z.string().max(256),
+  next: z.string().max(512).optional(),
+});
+
+/**
+ * Signs in. Open to anyone (it is the way in) but still same-origin only. Whatever session the
+ * browser brought is ended and a new one issued, so a planted session id never becomes a login.
+ */
+export async function loginAction(_prev: ActionState | null, formData: FormData): Promise<ActionState> {
+  const h = await headers();
+  const origin = checkSameOrigin((n) => h.get(n), allowedOriginHosts());
+  if (!origin.ok) return { ok: false, denied: true, message: origin.message };
+  const parsed = LoginForm.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { ok: false, message: '请输入用户名和密码' };
+  const result = await login({
+    username: parsed.data.username,
+    password: parsed.data.password,
+    address: await requestAddress(),
+    userAgent: h.get('user-agent'),
+    presentedSession: await presentedSessionHash(),
+  });
+  if (!result.ok) return { ok: false, message: result.message, data: { username: parsed.data.username } };
+  (await cookies()).set(SESSION_COOKIE, result.token, sessionCookieOptions(isSecureRequest((n) => h.get(n))));
+  redirect(safeNext(parsed.data.next));
+}
+
+/** Signs out: the session row is deleted on the server, then the cookie. Harmless without a session. */
+export async function logoutAction(): Promise<void> {
+  const h = await headers();
+  if (!checkSameOrigin((n) => h.get(n), allowedOriginHosts()).ok) redirect('/login');
+  const hash = await presentedSessionHash();
+  if (hash) await endSession(hash);
+  (await cookies()).delete(SESSION_COOKIE);
+  redirect('/login');
+}

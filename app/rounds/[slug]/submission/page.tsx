@@ -1,0 +1,52 @@
+import '@/app/ui/auth/auth.css';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { loadSubmissionForm } from '@/db/submission-form';
+import { can } from '@/lib/auth/roles';
+import { requireUser } from '@/app/lib/auth/guard';
+import { getAuthT } from '@/app/lib/auth/server-t';
+import { SubmissionStatus } from '@/app/ui/auth/SubmissionStatus';
+import { formSections } from './fields';
+import { SubmissionForm } from './SubmissionForm';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * A department fills in and submits its own submission for a round. The department is always the
+ * account's own: there is no code in the URL to change.
+ */
+export default async function SubmissionPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const viewer = await requireUser((v) => v.departmentCode !== null && can(v, 'submission:edit', { departmentCode: v.departmentCode }), {
+    returnTo: `/rounds/${encodeURIComponent(slug)}/submission`,
+  });
+  const form = await loadSubmissionForm(viewer, slug, viewer.departmentCode!);
+  if (!form) notFound();
+  const { at } = await getAuthT();
+  return (
+    <>
+      <div className="round-bar">
+        <div className="round-title">
+          <h1>{at('submissionTitle')}</h1>
+          <div className="meta">
+            <span>{at('submissionOf', { name: form.department.name, round: form.round.name })}</span>
+            <span>{form.department.group}</span>
+            <span className={`badge ${form.round.status === 'locked' ? 'locked' : ''}`}>{form.round.status === 'locked' ? at('lockedBadge') : at('openBadge')}</span>
+          </div>
+        </div>
+        <Link className="button secondary" href={`/rounds/${encodeURIComponent(slug)}/departments/${encodeURIComponent(form.department.code)}`}>
+          {at('viewScorecard')}
+        </Link>
+      </div>
+      <SubmissionStatus at={at} form={form} />
+      <section className="card" aria-label={at('submissionTitle')}>
+        {form.readOnly ? (
+          <p className="note" role="note" data-testid="read-only">
+            {at('readOnlyNote', { reason: form.readOnly })}
+          </p>
+        ) : null}
+        <SubmissionForm slug={slug} code={form.department.code} version={form.version} sections={formSections(form.system)} values={form.values} readOnly={form.readOnly} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+import { eq } from 'drizzle-orm';
+import type { Viewer } from '@/lib/auth/roles';
+import { getDb, type Db } from './client';
+import { roundDepartments, rounds } from './schema';
+
+/**
+ * Which rounds a viewer may know about: all of them for the bureau and leaders, and for a
+ * department the rounds it takes part in. Null means "no restriction".
+ */
+export async function visibleRoundSlugs(viewer: Viewer, db?: Db): Promise<Set<string> | null> {
+  if (viewer.role !== 'department') return null;
+  if (viewer.departmentId === null) return new Set();
+  const handle = db ?? (await getDb());
+  const rows = await handle
+    .select({ slug: rounds.slug })
+    .from(roundDepartments)
+    .innerJoin(rounds, eq(rounds.id, roundDepartments.roundId))
+    .where(eq(roundDepartments.departmentId, viewer.departmentId));
+  return new Set(rows.map((r) => r.slug));
+}

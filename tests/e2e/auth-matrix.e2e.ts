@@ -1,0 +1,172 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { builtActions, callAction, DEMO, login, request, samplePath, sessionOf, type BuiltAction } from './auth-http';
+
+/**
+ * The authorization matrix: every page, every route handler method and every server action of the
+ * app, for no login and for each role, against the running server. The lists are found by scanning
+ * app/ (and Next's action manifest), so anything new without a row here fails the suite.
+ */
+
+type Subject = 'anonymous' | 'admin' | 'leader' | 'department';
+const SUBJECTS: Subject[] = ['anonymous', 'admin', 'leader', 'department'];
+/** Who is let through; everyone else must be refused. 'public' pages and actions need no login. */
+type Allowed = readonly Subject[] | 'public';
+
+const ALL: Subject[] = ['admin', 'leader', 'department'];
+const BUREAU: Subject[] = ['admin'];
+const READERS: Subject[] = ['admin', 'leader'];
+
+/** Pages by route pattern. The department's own pages are opened with its own code. */
+const PAGES: Record<string, Allowed> = {
+  '/': ALL,
+  '/login': 'public',
+  '/account': ALL,
+  '/admin/users': BUREAU,
+  '/admin/audit': BUREAU,
+  // A department sees a round's ranking list only where the round allows it (the demo rounds do not).
+  '/rounds/[slug]': READERS,
+  '/rounds/[slug]/indicators': READERS,
+  '/rounds/[slug]/indicators/[code]': READERS,
+  '/rounds/[slug]/departments/[code]': ALL,
+  '/rounds/[slug]/submission': ['department'],
+  '/rounds/[slug]/review': BUREAU,
+  '/rounds/[slug]/review/[code]': BUREAU,
+};
+const PAGE_PARAMS: Record<string, Record<string, string>> = {
+  '/rounds/[slug]/indicators/[code]': { code: 'budget_completion' },
+};
+
+/** Route handlers by `METHOD pattern`, with a request that would succeed for an allowed user. */
+const ROUTES: Record<string, { allowed: Allowed; path: string; body?: () => FormData }> = {
+  'GET /rounds/[slug]/explain': { allowed: ALL, path: '/rounds/2021/explain?department=xiaolvzhai&indicator=budget_completion' },
+  'GET /rounds/[slug]/export': { allowed: READERS, path: '/rounds/2021/export?format=csv' },
+  'POST /rounds/[slug]/upload': {
+    allowed: BUREAU,
+    path: '/rounds/2021/upload',
+    // A file the import refuses: the gate is what is tested, and the demo data stays as it is.
+    body: () => {
+      const f = new FormData();
+      f.set('file', new Blob(['not,a,template\n'], { type: 'text/csv' }), 'bad.csv');
+      return f;
+    },
+  },
+};
+
+/**
+ * Server actions by `file#export`, with fields that an allowed user gets a harmless answer for
+ * (a refusal by the data layer, never a change): a round that does not exist, a stale version…
+ */
+const ACTIONS: Record<string, { allowed: Allowed; kind: 'form' | 'state'; fields: Record<string, string> }> = {
+  'app/lib/actions.ts#setLocale': { allowed: 'public', kind: 'form', fields: { locale: 'zh-CN' } },
+  'app/login/actions.ts#loginAction': { allowed: 'public', kind: 'state', fields: { username: 'nobody-here', password: 'x' } },
+  'app/login/actions.ts#logoutAction': { allowed: 'public', kind: 'form', fields: {} },
+  'app/account/actions.ts#changePasswordAction': { allowed: ALL, kind: 'state', fields: { current: 'not-my-password', next: 'whatever-new-pw', confirm: 'whatever-new-pw' } },
+  'app/admin/users/actions.ts#createUserAction': { allowed: BUREAU, kind: 'state', fields: { username: 'Bad Name', role: 'leader' } },
+  'app/admin/users/actions.ts#resetPasswordAction': { allowed: BUREAU, kind: 'state', fields: { username: 'no-such-user' } },
+  'app/admin/users/actions.ts#setDisabledAction': { allowed: BUREAU, kind: 'state', fields: { username: 'no-such-user', disabled: '1' } },
+  'app/rounds/[slug]/review/actions.ts#acceptAction': { allowed: BUREAU, kind: 'state', fields: { slug: '2021', code: 'xiaolvzhai', baseVersion: '99999' } },
+  'app/rounds/[slug]/review/actions.ts#returnAction': { allowed: BUREAU, kind: 'state', fields: { slug: '2021', code: 'xiaolvzhai', baseVersion: '99999', comment: 'x' } },
+  'app/rounds/[slug]/review/actions.ts#adjustAction': {
+    allowed: BUREAU,
+    kind: 'state',
+    fields: { slug: '2021', code: 'xiaolvzhai', baseVersion: '99999', indicator: 'duty_completion', score: '5', reason: 'x' },
+  },
+  'app/rounds/[slug]/review/actions.ts#lockAction': { allowed: BUREAU, kind: 'state', fields: { slug: 'no-such-round' } },
+  'app/rounds/[slug]/review/actions.ts#unlockAction': { allowed: BUREAU, kind: 'state', fields: { slug: 'no-such-round', reason: 'x' } },
+  'app/rounds/[slug]/review/actions.ts#rankingVisibilityAction': { allowed: BUREAU, kind: 'state', fields: { slug: 'no-such-round', visible: '1' } },
+  'app/rounds/[slug]/submission/actions.ts#saveSubmissionAction': {
+    allowed: ['department'],
+    kind: 'state',
+    fields: { slug: '2021', code: 'xiaolvzhai', baseVersion: '99999', intent: 'save' },
+  },
+};
+
+const root = path.resolve(__dirname, '../..');
+function walk(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+const appFiles = walk(path.join(root, 'app')).map((f) => path.relative(root, f).split(path.sep).join('/'));
+const routeOf = (file: string) => `/${file.replace(/^app\/?/, '').replace(/\/?(page\.tsx|route\.ts)$/, '')}`.replace(/\/$/, '') || '/';
+
+const pagesInApp = appFiles.filter((f) => f.endsWith('/page.tsx')).map(routeOf).sort();
+const routesInApp = appFiles
+  .filter((f) => f.endsWith('/route.ts'))
+  .flatMap((f) => {
+    const src = fs.readFileSync(path.join(root, f), 'utf8');
+    const methods = [...src.matchAll(/export\s+(?:async\s+function|const)\s+(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b/g)].map((m) => m[1]!);
+    return methods.map((m) => `${m} ${routeOf(f)}`);
+  })
+  .sort();
+const actionsInApp = appFiles
+  .filter((f) => /\.(ts|tsx)$/.test(f) && /^\s*['"]use server['"]/.test(fs.readFileSync(path.join(root, f), 'utf8')))
+  .flatMap((f) => [...fs.readFileSync(path.join(root, f), 'utf8').matchAll(/export\s+(?:async\s+function|const)\s+(\w+)/g)].map((m) => `${f}#${m[1]}`))
+  .sort();
+
+describe('every page, route and action has a row in the matrix', () => {
+  it('lists each page of app/', () => {
+    expect(pagesInApp).toEqual(Object.keys(PAGES).sort());
+  });
+  it('lists each route handler method of app/', () => {
+    expect(routesInApp).toEqual(Object.keys(ROUTES).sort());
+  });
+  it('lists each server action in app/ and in the build', () => {
+    expect(actionsInApp).toEqual(Object.keys(ACTIONS).sort());
+    expect(builtActions().map((a) => `${a.file}#${a.name}`).sort()).toEqual(Object.keys(ACTIONS).sort());
+  });
+});
+
+const sessions: Partial<Record<Subject, string>> = {};
+beforeAll(async () => {
+  for (const s of ALL) sessions[s] = await sessionOf(s as 'admin' | 'leader' | 'department');
+});
+const allowedFor = (allowed: Allowed, s: Subject) => allowed === 'public' || allowed.includes(s);
+
+describe.each(SUBJECTS)('as %s', (subject) => {
+  const cookie = () => sessions[subject] ?? null;
+
+  it.each(Object.entries(PAGES))('page %s', async (pattern, allowed) => {
+    const r = await request(samplePath(pattern, PAGE_PARAMS[pattern]), { cookie: cookie() });
+    if (allowedFor(allowed, subject)) {
+      // Shown, or passed on to a page of the viewer's own (/ and /login redirect), never to the login.
+      expect([200, 307, 308]).toContain(r.status);
+      if (r.status !== 200) expect(r.location ?? '').not.toMatch(/^\/login/);
+    } else if (subject === 'anonymous') {
+      expect(r.status).toBe(307);
+      expect(r.location).toMatch(/^\/login\?next=/);
+    } else {
+      // Refused: not found, or (a department on a closed ranking) sent to its own page.
+      if (r.status === 307) expect(r.location).toBe('/rounds/2021/departments/xiaolvzhai');
+      else expect(r.status).toBe(404);
+    }
+  });
+
+  it.each(Object.entries(ROUTES))('route %s', async (key, route) => {
+    const method = key.split(' ')[0]!;
+    const r = await request(route.path, { cookie: cookie(), method, ...(route.body ? { body: route.body() } : {}) });
+    if (allowedFor(route.allowed, subject)) {
+      expect(r.status).not.toBe(401);
+      expect(r.status).not.toBe(403);
+      expect(r.status).toBeLessThan(500);
+    } else {
+      expect(r.status).toBe(subject === 'anonymous' ? 401 : 403);
+      expect(r.body).not.toContain('xiaolvzhai');
+    }
+  });
+
+  it.each(Object.entries(ACTIONS))('action %s', async (key, spec) => {
+    const [file, name] = key.split('#') as [string, string];
+    const built = builtActions().find((a: BuiltAction) => a.file === file && a.name === name)!;
+    // Signing out ends the session it is called with: give it one of its own.
+    const session = name === 'logoutAction' && subject !== 'anonymous' ? (await login(DEMO[subject].username, DEMO[subject].password)).cookie : cookie();
+    const r = await callAction(built, spec.fields, { cookie: session, kind: spec.kind });
+    expect(r.status).toBeLessThan(500);
+    const answer = r.result as { denied?: boolean; message?: string } | null;
+    if (allowedFor(spec.allowed, subject)) {
+      expect(answer?.denied ?? false).toBe(false);
+    } else {
+      expect(answer).toMatchObject({ ok: false, denied: true, message: subject === 'anonymous' ? '登录已失效，请重新登录后再试' : '您的账号无权进行此操作' });
+    }
+  });
+});

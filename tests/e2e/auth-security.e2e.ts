@@ -1,0 +1,229 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoCohorts } from '@/db/demo-data';
+import { builtActions, callAction, DEMO, login, request, sessionOf } from './auth-http';
+
+/** IDOR, CSRF, session fixation, login throttling, concurrent edits and locked rounds, over HTTP against the running app. */
+
+const action = (file: string, name: string) => {
+  const a = builtActions().find((x) => x.file === file && x.name === name);
+  if (!a) throw new Error(`${file}#${name} not in the build`);
+  return a;
+};
+const SAVE = () => action('app/rounds/[slug]/submission/actions.ts', 'saveSubmissionAction');
+const CREATE_USER = () => action('app/admin/users/actions.ts', 'createUserAction');
+
+const cohorts = demoCohorts().cohorts as Record<string, { departments: { code: string; name: string }[] }>;
+/** Names of every demo unit but the seed township: none may appear on the township's pages. */
+const others = cohorts['2021']!.departments.filter((d) => d.code !== 'xiaolvzhai');
+
+/** The version a department's form is based on, read from its own form page as a browser would. */
+async function formVersion(cookie: string, slug: string): Promise<{ version: number; html: string }> {
+  const r = await request(`/rounds/${slug}/submission`, { cookie });
+  expect(r.status).toBe(200);
+  const m = r.body.match(/name="baseVersion" value="(\d+)"/);
+  if (!m) throw new Error('no baseVersion on the form');
+  return { version: Number(m[1]), html: r.body };
+}
+
+/** The form's current values as fields, from the page's inputs. */
+function formFields(html: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const m of html.matchAll(/<input[^>]*name="(v\.[^"]+)"[^>]*value="([^"]*)"/g)) fields[m[1]!] = m[2]!;
+  // Selects: the option carrying `selected`.
+  for (const m of html.matchAll(/<select[^>]*name="(v\.[^"]+)"[^>]*>([\s\S]*?)<\/select>/g)) {
+    const chosen = m[2]!.match(/<option[^>]*value="([^"]*)"[^>]*selected/);
+    fields[m[1]!] = chosen?.[1] ?? '';
+  }
+  return fields;
+}
+
+let admin: string, dept: string;
+beforeAll(async () => {
+  admin = await sessionOf('admin');
+  dept = await sessionOf('department');
+  // A second department account, made the way the bureau makes one.
+  const r = await callAction(CREATE_USER(), { username: 'guanting', role: 'department', department: 'demo-guanting', password: 'official-seal-2021' }, { cookie: admin });
+  expect((r.result as { ok: boolean; message: string }).ok || /已被使用/.test((r.result as { message: string }).message)).toBe(true);
+});
+
+describe('a department using another department’s ids (IDOR)', () => {
+  it('cannot open the other department’s 评分表, and the answer holds none of its data', async () => {
+    const r = await request('/rounds/2021/departments/demo-guanting', { cookie: dept });
+    expect(r.status).toBe(404);
+    expect(r.body).not.toContain('示例·官亭镇');
+  });
+
+  it('cannot read another department’s explanations through the route', async () => {
+    const r = await request('/rounds/2021/explain?department=demo-guanting&indicator=budget_completion', { cookie: dept });
+    expect(r.status).toBe(403);
+    expect(r.body).not.toContain('官亭');
+  });
+
+  it('cannot open another department’s review page, nor export the round', async () => {
+    expect((await request('/rounds/2021/review/demo-guanting', { cookie: dept })).status).toBe(404);
+    expect((await request('/rounds/2021/export?format=csv', { cookie: dept })).status).toBe(403);
+  });
+
+  it('cannot save another department’s submission by changing the code in the form', async () => {
+    const guanting = await login('guanting', 'official-seal-2021');
+    const { version, html } = await formVersion(guanting.cookie!, '2021');
+    const r = await callAction(SAVE(), { ...formFields(html), slug: '2021', code: 'demo-guanting', baseVersion: String(version), intent: 'save' }, { cookie: dept });
+    expect(r.result).toMatchObject({ ok: false, denied: true });
+    // Nothing was stored: the other department's form is still at the same version.
+    expect((await formVersion(guanting.cookie!, '2021')).version).toBe(version);
+  });
+
+  it('sees nothing of other departments on its own pages', async () => {
+    for (const p of ['/rounds/2021/departments/xiaolvzhai', '/rounds/2021/submission', '/rounds/2020/departments/xiaolvzhai']) {
+      const r = await request(p, { cookie: dept });
+      expect(r.status, p).toBe(200);
+      for (const o of others) expect(r.body, `${p} mentions ${o.name}`).not.toContain(o.name);
+    }
+  });
+
+  it('is sent from the closed ranking list to its own page', async () => {
+    const r = await request('/rounds/2021', { cookie: dept });
+    expect(r.status).toBe(307);
+    expect(r.location).toBe('/rounds/2021/departments/xiaolvzhai');
+  });
+
+  it('the other department is confined the same way', async () => {
+    const guanting = (await login('guanting', 'official-seal-2021')).cookie!;
+    const r = await request('/rounds/2021/departments/xiaolvzhai', { cookie: guanting });
+    expect(r.status).toBe(404);
+    expect(r.body).not.toContain('小吕寨');
+  });
+});
+
+describe('cross-site requests (CSRF)', () => {
+  const bad = () => {
+    const f = new FormData();
+    f.set('file', new Blob([fs.readFileSync(path.resolve(__dirname, '../fixtures/xiaolvzhai-2021.json'))], { type: 'application/json' }), 'x.json');
+    return f;
+  };
+
+  it('refuses an upload posted from another site, even with the bureau’s cookie', async () => {
+    const r = await request('/rounds/2021/upload', { cookie: admin, method: 'POST', origin: 'https://evil.example', body: bad() });
+    expect(r.status).toBe(403);
+    expect(JSON.parse(r.body).problems[0].message).toBe('请求来自其他网站（evil.example），为防跨站请求伪造已拒绝');
+  });
+
+  it('refuses an upload that names no origin at all', async () => {
+    const r = await request('/rounds/2021/upload', { cookie: admin, method: 'POST', origin: null, body: bad() });
+    expect(r.status).toBe(403);
+  });
+
+  it('refuses a server action posted from another site, and nothing is saved', async () => {
+    const { version, html } = await formVersion(dept, '2020');
+    const fields = { ...formFields(html), slug: '2020', code: 'xiaolvzhai', baseVersion: String(version), intent: 'save' };
+    const foreign = await callAction(SAVE(), fields, { cookie: dept, origin: 'https://evil.example' });
+    expect(foreign.status === 500 || (foreign.result as { denied?: boolean } | null)?.denied === true).toBe(true);
+    const bare = await callAction(SAVE(), fields, { cookie: dept, origin: null });
+    expect(bare.result).toMatchObject({ ok: false, denied: true });
+    expect((await formVersion(dept, '2020')).version).toBe(version);
+  });
+});
+
+describe('sessions', () => {
+  it('never adopts a session id planted before login, and ends a presented one', async () => {
+    const planted = `scorecard_session=${'A'.repeat(43)}`;
+    const first = await login(DEMO.leader.username, DEMO.leader.password, { cookie: planted });
+    expect(first.cookie).not.toBeNull();
+    expect(first.cookie).not.toBe(planted);
+    // Logging in again while holding a real session issues a new id and kills the old one.
+    const second = await login(DEMO.leader.username, DEMO.leader.password, { cookie: first.cookie });
+    expect(second.cookie).not.toBe(first.cookie);
+    expect((await request('/account', { cookie: first.cookie })).location).toMatch(/^\/login/);
+    expect((await request('/account', { cookie: second.cookie })).status).toBe(200);
+  });
+
+  it('sets the cookie httpOnly and SameSite=Lax', async () => {
+    const { reply } = await login(DEMO.leader.username, DEMO.leader.password);
+    const set = reply.headers.getSetCookie().find((c) => c.startsWith('scorecard_session='))!;
+    expect(set).toMatch(/HttpOnly/i);
+    expect(set).toMatch(/SameSite=lax/i);
+    expect(set).toMatch(/Path=\//);
+  });
+
+  it('marks the cookie Secure behind an https proxy', async () => {
+    const { reply } = await login(DEMO.leader.username, DEMO.leader.password, { address: '10.40.0.1' });
+    expect(reply.headers.getSetCookie().find((c) => c.startsWith('scorecard_session='))).not.toMatch(/Secure/i);
+    const action_ = action('app/login/actions.ts', 'loginAction');
+    const https = await callAction(action_, { ...DEMO.leader, next: '/' }, { page: '/login', headers: { 'x-forwarded-proto': 'https' } });
+    expect(https.headers.getSetCookie().find((c) => c.startsWith('scorecard_session='))).toMatch(/Secure/i);
+  });
+
+  it('logout ends the session on the server, not just in the browser', async () => {
+    const { cookie } = await login(DEMO.leader.username, DEMO.leader.password);
+    expect((await request('/account', { cookie })).status).toBe(200);
+    await callAction(action('app/login/actions.ts', 'logoutAction'), {}, { cookie, kind: 'form' });
+    // The old cookie, replayed, no longer opens anything.
+    const after = await request('/account', { cookie });
+    expect(after.status).toBe(307);
+    expect(after.location).toMatch(/^\/login/);
+  });
+});
+
+describe('login throttling', () => {
+  it('refuses the sixth attempt for a user even with the right password, with the wait in the message', async () => {
+    const made = await callAction(CREATE_USER(), { username: 'throttled', role: 'leader', password: 'patience-is-a-virtue' }, { cookie: admin });
+    expect(made.result).toMatchObject({ ok: true });
+    for (let i = 0; i < 5; i++) {
+      const r = await login('throttled', `wrong-${i}`, { address: `10.50.0.${i}` });
+      expect(r.cookie).toBeNull();
+      expect(r.reply.result).toMatchObject({ ok: false, message: expect.stringContaining('用户名或密码错误') });
+    }
+    const sixth = await login('throttled', 'patience-is-a-virtue', { address: '10.50.0.99' });
+    expect(sixth.cookie).toBeNull();
+    expect(sixth.reply.result).toMatchObject({ ok: false, message: expect.stringMatching(/^该账号连续登录失败 5 次，已暂停登录，请 1[45] 分钟后再试$/) });
+  });
+});
+
+describe('two edits of one submission', () => {
+  it('saves the first and refuses the second with a clear message instead of overwriting', async () => {
+    const other = await login(DEMO.department.username, DEMO.department.password);
+    const a = await formVersion(dept, '2020');
+    const b = await formVersion(other.cookie!, '2020');
+    expect(b.version).toBe(a.version);
+    const fields = formFields(a.html);
+    const first = await callAction(SAVE(), { ...fields, slug: '2020', code: 'xiaolvzhai', baseVersion: String(a.version), intent: 'save' }, { cookie: dept });
+    expect(first.result).toMatchObject({ ok: true, data: { version: a.version + 1, status: 'draft' } });
+    const second = await callAction(SAVE(), { ...fields, slug: '2020', code: 'xiaolvzhai', baseVersion: String(b.version), intent: 'save' }, { cookie: other.cookie });
+    expect(second.result).toEqual({ ok: false, message: `此填报已被他人修改（现为第 ${a.version + 1} 版，您打开的是第 ${b.version} 版），请刷新后再改` });
+  });
+});
+
+describe('a locked round', () => {
+  const LOCK = () => action('app/rounds/[slug]/review/actions.ts', 'lockAction');
+  const UNLOCK = () => action('app/rounds/[slug]/review/actions.ts', 'unlockAction');
+  const ACCEPT = () => action('app/rounds/[slug]/review/actions.ts', 'acceptAction');
+  const LOCKED = /^评价轮次 2020（2020年度部门整体支出绩效评价）已锁定，不能再/;
+
+  it('refuses a department’s save, an import and a review decision, each with the message; the unlock is logged', async () => {
+    const { version, html } = await formVersion(dept, '2020');
+    expect((await callAction(LOCK(), { slug: '2020' }, { cookie: admin })).result).toMatchObject({ ok: true });
+    try {
+      const save = await callAction(SAVE(), { ...formFields(html), slug: '2020', code: 'xiaolvzhai', baseVersion: String(version), intent: 'submit' }, { cookie: dept });
+      expect(save.result).toMatchObject({ ok: false, message: expect.stringMatching(LOCKED) });
+
+      const file = new FormData();
+      const cohort = { ...cohorts['2020'], departments: cohorts['2020']!.departments.slice(0, 1) };
+      file.set('file', new Blob([JSON.stringify(cohort)], { type: 'application/json' }), 'one.json');
+      const upload = await request('/rounds/2020/upload', { cookie: admin, method: 'POST', body: file });
+      expect(upload.status).toBe(422);
+      expect(JSON.parse(upload.body).problems[0].message).toMatch(LOCKED);
+
+      const accept = await callAction(ACCEPT(), { slug: '2020', code: 'xiaolvzhai', baseVersion: String(version) }, { cookie: admin });
+      expect(accept.result).toMatchObject({ ok: false, message: expect.stringMatching(LOCKED) });
+
+      // The form says so before anyone tries.
+      expect((await request('/rounds/2020/submission', { cookie: dept })).body).toContain('已锁定');
+    } finally {
+      expect((await callAction(UNLOCK(), { slug: '2020', reason: '测试后解锁' }, { cookie: admin })).result).toMatchObject({ ok: true });
+    }
+    const audit = await request('/admin/audit?action=round.unlock&round=2020', { cookie: admin });
+    expect(audit.body).toContain('测试后解锁');
+  });
+});
