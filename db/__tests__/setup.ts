@@ -35,7 +35,8 @@ export async function openTestDb(backend: Backend): Promise<TestDb> {
   if (backend === 'pglite') return { ...(await openDb({})), backend };
   if (!TEST_DATABASE_URL) throw new Error('TEST_DATABASE_URL is not set');
   const name = `scorecard_test_${randomBytes(6).toString('hex')}`;
-  await admin((sql) => sql.unsafe(`create database ${name}`));
+  // UTF8 whatever the server's locale: the data is Chinese.
+  await admin((sql) => sql.unsafe(`create database ${name} encoding 'UTF8' template template0`));
   const url = new URL(TEST_DATABASE_URL);
   url.pathname = `/${name}`;
   const handle = await openDb({ url: url.toString() });
