@@ -1,4 +1,4 @@
-import { ONE, type Decimal } from './decimal';
+import type { Decimal } from './decimal';
 import type { Fraction, Metric, MetricRatio, MetricValue } from './types';
 
 // Spec §3: a zero denominator in these fields means "nothing to measure" (full marks), not an error.
@@ -25,11 +25,6 @@ export class Ratio implements MetricRatio {
   cmp(t: Decimal): number {
     return this.quotient ? this.quotient.cmp(t) : this.a.cmp(t.times(this.b));
   }
-}
-
-/** A value already known as a quotient (thresholds, tests, callers that hold x itself). */
-export function ratioOf(x: Decimal): MetricRatio {
-  return { kind: 'value', x, a: x, b: ONE, cmp: (t) => x.cmp(t) };
 }
 
 /** Sign of p − q for two fractions with positive denominators, without dividing. */

@@ -20,6 +20,3 @@ export function parseDecimal(raw: unknown): Parsed {
   return { ok: false, message: `应为数字，实为 ${typeof raw}` };
 }
 
-export function decimalPlaces(d: Decimal): number {
-  return d.decimalPlaces();
-}

@@ -112,6 +112,7 @@ export function scoreCohort(system: System, departments: Department[], options: 
     l1: idx.level1.findIndex((n) => n.code === l.level1),
     l2: idx.level2.findIndex((n) => n.node.code === l.level2),
   }));
+  const level2Parent = idx.level2.map((l) => idx.level1.findIndex((n) => n.code === l.level1));
   const totalsInCents = new Array<number>(departments.length);
 
   const results: DepartmentScore[] = departments.map((d, di) => {
@@ -148,10 +149,7 @@ export function scoreCohort(system: System, departments: Department[], options: 
       if (l2 >= 0) level2Cents[l2] = level2Cents[l2]! + out.cents;
       else level1Cents[l1] = level1Cents[l1]! + out.cents;
     }
-    idx.level2.forEach((l, i) => {
-      const l1 = idx.level1.findIndex((n) => n.code === l.level1);
-      level1Cents[l1] = level1Cents[l1]! + level2Cents[i]!;
-    });
+    level2Parent.forEach((l1, i) => (level1Cents[l1] = level1Cents[l1]! + level2Cents[i]!));
 
     const level1: Record<string, Decimal> = {};
     const level2: Record<string, Decimal> = {};

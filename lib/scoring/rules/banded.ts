@@ -1,7 +1,6 @@
 import { roundScore, type Decimal } from '../decimal';
 import { fmtPercent, fmtScore } from '../text';
 import type { CohortStat, Explanation, MetricRatio, MetricValue, Policy, Rule } from '../types';
-import { ratioOf } from '../metric';
 import { inputForThreshold, metricInputs, specialValueText, valueText } from './metric-text';
 import { outcome, type Outcome, type RuleContext } from './outcome';
 
@@ -18,7 +17,7 @@ export function bandedText(rule: Banded, policy: Policy): string {
   return `${fullCmp} ${fmtPercent(rule.full)} 得满分；${zeroCmp} ${fmtPercent(rule.zero)} 得 0 分；之间${POLICY_TEXT[policy]}`;
 }
 
-/** Strictly between the thresholds: the only values the interpolation formula applies to. */
+/** Where a value lies: at or past the full-marks line, at or past the zero line, or strictly between (the only values interpolated). */
 export type Band = 'full' | 'zero' | 'in_band';
 
 /** Which side of the thresholds a value lies on; at most two multiplications, no division. */
@@ -27,23 +26,6 @@ export function classify(rule: Banded, v: MetricRatio): Band {
   if (rule.better === 'lower' ? toFull <= 0 : toFull >= 0) return 'full';
   const toZero = v.cmp(rule.zero);
   return (rule.better === 'lower' ? toZero < 0 : toZero > 0) ? 'in_band' : 'zero';
-}
-
-/** Strictly between the thresholds: the only values the interpolation formula applies to. */
-export function valueInBand(rule: Banded, v: MetricRatio): boolean {
-  return classify(rule, v) === 'in_band';
-}
-
-export function valueReachesFull(rule: Banded, v: MetricRatio): boolean {
-  return classify(rule, v) === 'full';
-}
-
-export function inBand(rule: Banded, x: Decimal): boolean {
-  return valueInBand(rule, ratioOf(x));
-}
-
-export function reachesFull(rule: Banded, x: Decimal): boolean {
-  return valueReachesFull(rule, ratioOf(x));
 }
 
 export function scoreBanded(ctx: RuleContext, rule: Banded, value: MetricValue, stat: CohortStat, band?: Band): Outcome {
@@ -132,12 +114,13 @@ export function explainBanded(
     return base;
   }
   const xText = fmtPercent(value.x);
-  if (valueReachesFull(rule, value)) {
+  const band = classify(rule, value);
+  if (band === 'full') {
     base.band = 'full';
     base.formula = `${xText} ${fullCmp} ${fmtPercent(rule.full)}（满分线），得满分 = ${result}`;
     return base;
   }
-  if (!valueInBand(rule, value)) {
+  if (band === 'zero') {
     base.band = 'zero';
     base.formula = `${xText} ${zeroCmp} ${fmtPercent(rule.zero)}（零分线），得 0 分 = ${result}`;
     return base;

@@ -7,7 +7,7 @@ import { explainJudgement } from './judgement';
 import type { RuleContext } from './outcome';
 import { explainProportional } from './proportional';
 
-export { scoreBanded, inBand, reachesFull, valueInBand, valueReachesFull, classify, bandedText, interpolate, type Band } from './banded';
+export { scoreBanded, classify, bandedText, interpolate, type Band } from './banded';
 export { scoreProportional } from './proportional';
 export { scoreChecklist, checklistText, checklistItemsForFull } from './checklist';
 export { scoreGrade, resolveGrade, gradeText, GRADE_ALIASES } from './grade';
