@@ -68,42 +68,51 @@ async function stored(tx: Tx, t: Target, version: number) {
 
 /** Accepts a submitted submission: a new version with the same data and status accepted. */
 export function acceptSubmission(viewer: Viewer | null, t: Target & { comment?: string }, meta: { address?: string | null } = {}, db?: Db) {
-  return decide(viewer, t, db, async (tx, base, viewer) => {
-    requireStatus(base, ['submitted'], '接受');
-    const comment = t.comment?.trim() || undefined;
-    const r = await reviewSubmission({ roundSlug: t.slug, code: t.code, baseVersion: t.baseVersion, actor: viewer.username, status: 'accepted', ...(comment ? { comment } : {}) }, tx);
-    if (!r.ok) throw new Refusal(refusalText(r));
-    const added = await stored(tx, t, r.version);
-    await writeAudit(tx, actorOf(viewer, meta.address), {
-      action: 'review.accept',
-      round: added.round,
-      department: await departmentRef(tx, t.code),
-      submissionId: added.id,
-      before: { version: t.baseVersion, status: base?.status ?? null },
-      after: { version: r.version, status: 'accepted', comment: comment ?? null },
-    });
-    return { ok: true as const, version: r.version, status: 'accepted' as const };
-  });
+  return decideStatus(viewer, t, meta, db, { status: 'accepted', from: ['submitted'], verb: '接受', action: 'review.accept' });
 }
 
 /** Returns a submission to the department with a comment saying what to fix. */
 export function returnSubmission(viewer: Viewer | null, t: Target & { comment: string }, meta: { address?: string | null } = {}, db?: Db) {
+  return decideStatus(viewer, t, meta, db, {
+    status: 'returned',
+    from: ['submitted', 'accepted'],
+    verb: '退回',
+    action: 'review.return',
+    commentRequired: '退回时须写明需要修改的内容',
+  });
+}
+
+/** Accept and return differ only in the status they set and the statuses they may start from. */
+function decideStatus(
+  viewer: Viewer | null,
+  t: Target & { comment?: string },
+  meta: { address?: string | null },
+  db: Db | undefined,
+  o: {
+    status: 'accepted' | 'returned';
+    from: SubmissionStatus[];
+    verb: string;
+    action: 'review.accept' | 'review.return';
+    /** The refusal when the comment is empty, for decisions that must say why. */
+    commentRequired?: string;
+  },
+) {
   return decide(viewer, t, db, async (tx, base, viewer) => {
-    const comment = t.comment.trim();
-    if (!comment) throw new Refusal('退回时须写明需要修改的内容');
-    requireStatus(base, ['submitted', 'accepted'], '退回');
-    const r = await reviewSubmission({ roundSlug: t.slug, code: t.code, baseVersion: t.baseVersion, actor: viewer.username, status: 'returned', comment }, tx);
+    const comment = t.comment?.trim() || undefined;
+    if (o.commentRequired && !comment) throw new Refusal(o.commentRequired);
+    requireStatus(base, o.from, o.verb);
+    const r = await reviewSubmission({ roundSlug: t.slug, code: t.code, baseVersion: t.baseVersion, actor: viewer.username, status: o.status, ...(comment ? { comment } : {}) }, tx);
     if (!r.ok) throw new Refusal(refusalText(r));
     const added = await stored(tx, t, r.version);
     await writeAudit(tx, actorOf(viewer, meta.address), {
-      action: 'review.return',
+      action: o.action,
       round: added.round,
       department: await departmentRef(tx, t.code),
       submissionId: added.id,
       before: { version: t.baseVersion, status: base?.status ?? null },
-      after: { version: r.version, status: 'returned', comment },
+      after: { version: r.version, status: o.status, comment: comment ?? null },
     });
-    return { ok: true as const, version: r.version, status: 'returned' as const };
+    return { ok: true as const, version: r.version, status: o.status };
   });
 }
 
