@@ -39,6 +39,17 @@ describe('npm run score', () => {
     expect(Object.values(d.level1)).toEqual(['10.00', '42.00', '25.00', '19.00']);
   });
 
+  it('--explain adds each structured explanation with its text, in Chinese or with --lang en in English', () => {
+    const zh = JSON.parse(score('--input', FIXTURE, '--policy', 'thresholds', '--explain').stdout).departments[0].indicators.budget_adjustment.explanation;
+    expect(zh).toMatchObject({ rule: 'banded', band: 'zero', value: { kind: 'value', percent: '15.24' } });
+    expect(zh.text.formula).toBe('15.24% ≥ 10.00%（零分线），得 0 分 = 0.00');
+    const r = score('--input', FIXTURE, '--policy', 'thresholds', '--explain', '--lang', 'en');
+    expect(r.status).toBe(0);
+    const en = JSON.parse(r.stdout).departments[0].indicators.budget_adjustment.explanation;
+    expect(en.text.formula).toBe('15.24% ≥ 10.00% (zero line): 0 points = 0.00');
+    expect(en.text.target).toBe('Full marks at 预算调整率 ≤ 0.00% (预算调整数 ≤ 0 万元)');
+  });
+
   it('prints a readable ranking with --format table', () => {
     const r = score('--input', FIXTURE, '--format', 'table');
     expect(r.status).toBe(0);

@@ -1,19 +1,20 @@
 /**
  * npm run score -- --input <cohort.json | table.csv> [--system <id | system@1 file>]
- *                  [--policy cohort-in-band|cohort-all|thresholds] [--format json|table] [--explain]
+ *                  [--policy cohort-in-band|cohort-all|thresholds] [--format json|table] [--explain [--lang zh-CN|en]]
  * npm run score -- --round <round> [...]   (the round's current submissions, from the database)
  *
- * Prints the Scores JSON of spec §6 on stdout. Bad input: every problem on stderr, one per line,
+ * Prints the Scores JSON of spec §6 on stdout. `--explain` adds each leaf's structured explanation
+ * and its text (rule, value, formula, target) in Chinese, or in English with `--lang en`. Bad input: every problem on stderr, one per line,
  * exit status 2, and nothing on stdout.
  */
 import { parseArgs } from 'node:util';
-import { POLICIES, scoreCohort, scoresToJson, type Policy, type Scores, type System } from '@/lib/scoring';
+import { EXPLAIN_LOCALES, POLICIES, scoreCohort, scoresToJson, type ExplainLocale, type Policy, type Scores, type System } from '@/lib/scoring';
 import { CliError, readCohortFile, resolveSystem } from './cli/input';
 import { rankingTable } from './cli/table';
 
 const USAGE = `用法 / usage:
-  npm run score -- --input <cohort.json|table.csv> [--system <id|system.json>] [--policy <policy>] [--format json|table] [--explain]
-  npm run score -- --round <round> [--policy <policy>] [--format json|table] [--explain]`;
+  npm run score -- --input <cohort.json|table.csv> [--system <id|system.json>] [--policy <policy>] [--format json|table] [--explain [--lang zh-CN|en]]
+  npm run score -- --round <round> [--policy <policy>] [--format json|table] [--explain [--lang zh-CN|en]]`;
 
 async function scoresOfRound(slug: string, policy: Policy | undefined): Promise<{ system: System; scores: Scores }> {
   // Loaded only for --round, so scoring a file never opens the database.
@@ -40,6 +41,7 @@ async function main(): Promise<number> {
       policy: { type: 'string' },
       format: { type: 'string', default: 'json' },
       explain: { type: 'boolean', default: false },
+      lang: { type: 'string', default: 'zh-CN' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -54,6 +56,8 @@ async function main(): Promise<number> {
     throw new CliError([`--policy 应为 ${POLICIES.join(' / ')}，实为 ${values.policy}`]);
   }
   const policy = values.policy as Policy | undefined;
+  if (!EXPLAIN_LOCALES.includes(values.lang as ExplainLocale)) throw new CliError([`--lang 应为 ${EXPLAIN_LOCALES.join(' / ')}，实为 ${values.lang}`]);
+  const locale = values.lang as ExplainLocale;
 
   let system: System;
   let scores: Scores;
@@ -67,7 +71,7 @@ async function main(): Promise<number> {
   }
 
   if (values.format === 'table') process.stdout.write(rankingTable(system, scores));
-  else process.stdout.write(`${JSON.stringify(scoresToJson(scores, { explain: values.explain }), null, 2)}\n`);
+  else process.stdout.write(`${JSON.stringify(scoresToJson(scores, { explain: values.explain, text: { system, locale } }), null, 2)}\n`);
   return 0;
 }
 

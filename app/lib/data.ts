@@ -6,6 +6,7 @@
 import { cache } from 'react';
 import { getDepartmentHistory, getRoundScores, listRounds, listSubmissionVersions } from '@/db/queries';
 import { visibleRoundSlugs } from '@/db/scope';
+import { getLocale } from '@/app/i18n/server';
 import { can, type Viewer } from '@/lib/auth/roles';
 import { fmtScore } from '@/lib/scoring';
 import { totalSummary } from '@/lib/stats';
@@ -68,7 +69,8 @@ export async function fetchIndicator(viewer: Viewer, slug: string, code: string,
   if (!can(viewer, 'round:indicators')) return null;
   const r = await roundAndGroup(viewer, slug, group);
   if (!r || !r.group) return null;
-  const indicator = indicatorView(r.rs, r.group, code);
+  // Formulas and targets come from the engine's renderer, in the viewer's language.
+  const indicator = indicatorView(r.rs, r.group, code, await getLocale());
   if (!indicator) return null;
   return { rounds: r.rounds, round: r.context, indicator };
 }
@@ -82,7 +84,7 @@ export async function fetchDepartment(viewer: Viewer, slug: string, code: string
   // The group's mean, median and best total: all a department may know of the others' scores.
   const totals = totalSummary(membersOf(rs, d.group));
   const groupTotals = totals ? { mean: fmtScore(totals.mean), median: fmtScore(totals.median), best: fmtScore(totals.max) } : null;
-  return { rounds, round: roundContext(rs, d.group), department: departmentView(rs, code, history)!, versions: versions.map(versionView), groupTotals };
+  return { rounds, round: roundContext(rs, d.group), department: departmentView(rs, code, history, await getLocale())!, versions: versions.map(versionView), groupTotals };
 }
 
 /** One cell's explanation, for the heat table's dialog. */
@@ -92,7 +94,7 @@ export async function fetchExplanation(viewer: Viewer, slug: string, departmentC
   const d = rs?.scores.departments.find((x) => x.code === departmentCode);
   const s = d?.indicators[indicatorCode];
   if (!rs || !d || !s) return null;
-  return explanationView(rs.system, d, s);
+  return explanationView(rs.system, d, s, await getLocale());
 }
 
 /** The scored round itself, for exports: every department's figures, so the bureau and leaders only. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { D, type Policy } from '@/lib/scoring';
-import { banded, change, leaf, leafOf, ratio, score, scoreText, system, type Json } from '@/tests/scoring/helpers';
+import { banded, bandedOf, change, leaf, leafOf, ratio, score, scoreText, system, textOf, type Json } from '@/tests/scoring/helpers';
 
 // One banded leaf of weight 10: full marks at ≤ 100%, zero at ≥ 200%, x = a / 100.
 const LOWER = system([leaf('x', 10, banded(ratio('a', 'b'), 'lower', '1', '2'), '测试率')]);
@@ -64,7 +64,7 @@ describe('thresholds: plain linear interpolation between the two thresholds', ()
     expect(scoreText(s, 'C', 'x')).toBe('5.00');
     expect(scoreText(s, 'D', 'x')).toBe('2.00');
     expect(leafOf(s, 'C', 'x').status).toBe('interpolated');
-    expect(leafOf(s, 'C', 'x').explanation.basis).toBe('thresholds');
+    expect(bandedOf(leafOf(s, 'C', 'x')).interpolation?.basis).toBe('thresholds');
   });
 
   it('the cohort statistic reports the thresholds as min and max, no fallback', () => {
@@ -77,7 +77,7 @@ describe('thresholds: plain linear interpolation between the two thresholds', ()
 describe('the literal seed formula', () => {
   it('lower is better: 得分 = [max(x) − x] / [max(x) − min(x)] × 分值', () => {
     const l = leafOf(score(LOWER, FIVE), 'C', 'x');
-    expect(l.explanation.formula).toBe('同组 3 个可比值，得分 = (max − x) / (max − min) × 分值 = (180.00% − 150.00%) / (180.00% − 120.00%) × 10 = 5.00');
+    expect(textOf(LOWER, l).formula).toBe('同组 3 个可比值，得分 = (max − x) / (max − min) × 分值 = (180.00% − 150.00%) / (180.00% − 120.00%) × 10 = 5.00');
   });
 
   it('higher is better: 得分 = [x − min(x)] / [max(x) − min(x)] × 分值', () => {
@@ -87,7 +87,7 @@ describe('the literal seed formula', () => {
     expect(scoreText(s, 'Q', 'y')).toBe('3.33');
     expect(scoreText(s, 'P', 'y')).toBe('0.00');
     expect(scoreText(s, 'R', 'y')).toBe('10.00');
-    expect(leafOf(s, 'Q', 'y').explanation.formula).toBe(
+    expect(textOf(sys, leafOf(s, 'Q', 'y')).formula).toBe(
       '同组 3 个可比值，得分 = (x − min) / (max − min) × 分值 = (70.00% − 60.00%) / (90.00% − 60.00%) × 10 = 3.33',
     );
   });
@@ -99,8 +99,8 @@ describe('fallback to the thresholds', () => {
     const l = leafOf(s, 'B', 'x');
     expect(l.score.toFixed(2)).toBe('8.00');
     expect(l.status).toBe('fallback');
-    expect(l.explanation).toMatchObject({ basis: 'thresholds', n: 1 });
-    expect(l.explanation.formula).toContain('改按阈值插值');
+    expect(bandedOf(l).interpolation).toMatchObject({ basis: 'thresholds', qualifying: 1, fallback: true });
+    expect(textOf(LOWER, l).formula).toContain('改按阈值插值');
     expect(s.cohort['全部']!.x).toMatchObject({ n: 3, qualifying: 1, fallback: true, basis: 'thresholds' });
   });
 
@@ -179,8 +179,8 @@ describe('scoreCohort options', () => {
     expect(overridden.policy).toBe('thresholds');
     expect(scoreText(byDefault, 'D', 'x')).toBe('0.00');
     expect(scoreText(overridden, 'D', 'x')).toBe('2.00');
-    expect(leafOf(overridden, 'D', 'x').explanation.policy).toBe('thresholds');
-    expect(leafOf(overridden, 'D', 'x').explanation.ruleText).toContain('按两条阈值线性插值');
+    expect(bandedOf(leafOf(overridden, 'D', 'x')).policy).toBe('thresholds');
+    expect(textOf(sys, leafOf(overridden, 'D', 'x')).ruleText).toContain('按两条阈值线性插值');
   });
 
   it('the system interpolation applies when no policy is passed', () => {
@@ -196,8 +196,8 @@ describe('scoreCohort options', () => {
       { code: 'p', name: 'p', inputs: { a: 4, b: 3 }, judgements: { rest: 0 } },
       { code: 'q', name: 'q', inputs: { a: 3, b: 2 }, judgements: { rest: 0 } },
     ]);
-    const e = leafOf(s, 'p', 'x').explanation;
-    expect(e.min!.eq(new D(4).div(3))).toBe(true);
-    expect(e.max!.eq('1.5')).toBe(true);
+    const e = bandedOf(leafOf(s, 'p', 'x')).interpolation!;
+    expect(new D(e.min).eq(new D(4).div(3))).toBe(true);
+    expect(new D(e.max).eq('1.5')).toBe(true);
   });
 });

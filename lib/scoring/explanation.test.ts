@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { D, scoresToJson } from '@/lib/scoring';
-import { JULU, deptOf, juluDept, leafOf, score } from '@/tests/scoring/helpers';
+import { JULU, bandedOf, deptOf, juluDept, leafOf, score, textOf } from '@/tests/scoring/helpers';
 
 // Three townships whose 在职人员控制率 are 43/42 = 102.38%, 45/42 = 107.14% and 42/38 = 110.53%,
 // the numbers of the example formula.
@@ -8,43 +8,47 @@ const staff = (code: string, actual: number, authorized: number) =>
   juluDept(code, { inputs: { staff_actual: actual, staff_authorized: authorized } });
 const s = score(JULU, [staff('lo', 43, 42), staff('mid', 45, 42), staff('hi', 42, 38)]);
 const mid = leafOf(s, 'mid', 'staff_control');
+const midText = textOf(JULU, mid);
 
 describe('the explanation of an interpolated banded score', () => {
   it('the formula has the min, max, x percentages, the weight and the rounded score filled in', () => {
     expect(mid.score.toFixed(2)).toBe('0.42');
-    expect(mid.explanation.formula).toContain('得分 = (max − x) / (max − min) × 分值 = (110.53% − 107.14%) / (110.53% − 102.38%) × 1 = 0.42');
-    expect(mid.explanation.formula).toContain('同组 3 个可比值');
+    expect(midText.formula).toContain('得分 = (max − x) / (max − min) × 分值 = (110.53% − 107.14%) / (110.53% − 102.38%) × 1 = 0.42');
+    expect(midText.formula).toContain('同组 3 个可比值');
   });
 
-  it('records the policy, the basis, n and the exact min and max used', () => {
-    const e = mid.explanation;
-    expect(e).toMatchObject({ rule: 'banded', policy: 'cohort-in-band', basis: 'cohort', n: 3, band: 'in_band', better: 'lower' });
-    expect(e.min!.eq(new D(43).div(42))).toBe(true);
-    expect(e.max!.eq(new D(42).div(38))).toBe(true);
-    expect(e.full!.eq(1) && e.zero!.eq('1.15')).toBe(true);
+  it('records the policy, the basis, the qualifying count and the exact min and max used', () => {
+    const e = bandedOf(mid);
+    expect(e).toMatchObject({ rule: 'banded', policy: 'cohort-in-band', band: 'in_band', better: 'lower' });
+    expect(e.interpolation).toMatchObject({ basis: 'cohort', qualifying: 3, fallback: false, terms: { x: '107.14', min: '102.38', max: '110.53' } });
+    expect(new D(e.interpolation!.min).eq(new D(43).div(42))).toBe(true);
+    expect(new D(e.interpolation!.max).eq(new D(42).div(38))).toBe(true);
+    expect(e.full === '1' && e.zero === '1.15').toBe(true);
   });
 
   it('shows the value as a percentage and the raw inputs as given', () => {
-    expect(mid.explanation.valueText).toBe('107.14%');
+    expect(midText.valueText).toBe('107.14%');
     expect(mid.explanation.inputs).toEqual({ staff_actual: '45', staff_authorized: '42' });
   });
 
   it('states the rule in words', () => {
-    expect(mid.explanation.ruleText).toBe('≤ 100.00% 得满分；≥ 115.00% 得 0 分；之间按同组区间内的 max/min 插值');
+    expect(midText.ruleText).toBe('≤ 100.00% 得满分；≥ 115.00% 得 0 分；之间按同组区间内的 max/min 插值');
   });
 
   it('the target says what earns full marks, in the leaf name and in staff numbers', () => {
-    expect(mid.explanation.target).toContain('在职人员控制率 ≤ 100.00% 可得满分');
-    expect(mid.explanation.target).toBe('在职人员控制率 ≤ 100.00% 可得满分（在职人员数 ≤ 42人）');
+    expect(midText.target).toContain('在职人员控制率 ≤ 100.00% 可得满分');
+    expect(midText.target).toBe('在职人员控制率 ≤ 100.00% 可得满分（在职人员数 ≤ 42人）');
   });
 
   it('the explanation is in the Scores JSON when asked for, with decimals as strings', () => {
     const json = scoresToJson(s, { explain: true }) as { departments: { code: string; indicators: Record<string, { explanation?: Record<string, unknown> }> }[] };
     const e = json.departments.find((d) => d.code === 'mid')!.indicators.staff_control!.explanation!;
-    expect(e.formula).toBe(mid.explanation.formula);
+    // The structured form itself, as in memory: a reader of the JSON renders the same formula.
+    expect(e).toEqual(mid.explanation);
+    expect(textOf(JULU, { ...mid, explanation: e as unknown as typeof mid.explanation }).formula).toBe(midText.formula);
     expect(e.full).toBe('1');
     expect(e.zero).toBe('1.15');
-    expect(typeof e.min).toBe('string');
+    expect(typeof (e.interpolation as Record<string, unknown>).min).toBe('string');
     const plain = scoresToJson(s) as typeof json;
     expect(plain.departments.find((d) => d.code === 'mid')!.indicators.staff_control!.explanation).toBeUndefined();
   });
@@ -55,25 +59,25 @@ describe('targets of other leaves', () => {
 
   it('a change target gives the current-year amount that earns full marks', () => {
     // 12.6 × (1 − 5%) = 11.97
-    expect(leafOf(one, 'd', 'three_public_change').explanation.target).toBe(
+    expect(textOf(JULU, leafOf(one, 'd', 'three_public_change')).target).toBe(
       '“三公经费”变动率 ≤ -5.00% 可得满分（本年度“三公经费”预算总额 ≤ 11.97万元）',
     );
   });
 
   it('a higher-is-better target uses ≥', () => {
-    expect(leafOf(one, 'd', 'budget_completion').explanation.target).toContain('预算完成率 ≥ 95.00% 可得满分');
+    expect(textOf(JULU, leafOf(one, 'd', 'budget_completion')).target).toContain('预算完成率 ≥ 95.00% 可得满分');
   });
 
   it('a full-marks and a zero formula name the threshold line crossed', () => {
-    expect(leafOf(one, 'd', 'carryover').explanation.formula).toBe('0.00% ≤ 0.00%（满分线），得满分 = 4.00');
-    expect(leafOf(one, 'd', 'budget_adjustment').explanation.formula).toBe('15.24% ≥ 10.00%（零分线），得 0 分 = 0.00');
+    expect(textOf(JULU, leafOf(one, 'd', 'carryover')).formula).toBe('0.00% ≤ 0.00%（满分线），得满分 = 4.00');
+    expect(textOf(JULU, leafOf(one, 'd', 'budget_adjustment')).formula).toBe('15.24% ≥ 10.00%（零分线），得 0 分 = 0.00');
   });
 
   it('under thresholds the formula says so and uses the thresholds as min and max', () => {
     // (10% − 3.17%) / (10% − (−5%)) × 2 = 0.91
     const l = leafOf(one, 'd', 'three_public_change');
-    expect(l.explanation.formula).toBe('按阈值插值：得分 = (max − x) / (max − min) × 分值 = (10.00% − 3.17%) / (10.00% − -5.00%) × 2 = 0.91');
-    expect(l.explanation).toMatchObject({ basis: 'thresholds', policy: 'thresholds' });
+    expect(textOf(JULU, l).formula).toBe('按阈值插值：得分 = (max − x) / (max − min) × 分值 = (10.00% − 3.17%) / (10.00% − -5.00%) × 2 = 0.91');
+    expect(bandedOf(l)).toMatchObject({ interpolation: { basis: 'thresholds' }, policy: 'thresholds' });
   });
 });
 

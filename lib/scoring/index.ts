@@ -6,10 +6,13 @@ export { parseSystem, loadSystem, SystemError, type SystemResult } from './syste
 export { indexSystem, type SystemIndex } from './system-index';
 export { parseCohort, parseDepartment, cohortToJson, departmentToJson, DEFAULT_GROUP, type CohortResult } from './cohort';
 export { scoreCohort, type ScoreOptions } from './score';
-export { scoresToJson } from './json';
+export { scoresToJson, type ScoresJsonOptions } from './json';
 export { competitionRanks } from './rank';
 export { evalMetric, metricFields } from './metric';
-export { bandedText, checklistText, gradeText, resolveGrade, GRADE_ALIASES } from './rules';
+export { bandedStat } from './cohort-stats';
+export { scoreBanded, classify, ruleContext, resolveGrade, usesStandardLabels, GRADE_ALIASES, type RuleContext, type Outcome } from './rules';
+export { DEFAULT_GRADES, gradeOf } from './grades';
+export { renderExplanation, explainMessages, EXPLAIN_LOCALES, type ExplainLocale, type ExplanationText, type InputText } from './explain/render';
 export { fmtScore, fmtPercent, fmtPlain } from './text';
 export { formatProblem } from './problem';
 export { builtinSystem, BUILTIN_SYSTEM_DOCUMENTS } from './builtin';

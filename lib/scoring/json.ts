@@ -1,26 +1,30 @@
+import { trimmedText } from './exact';
+import { renderExplanation, type ExplainLocale } from './explain/render';
 import { fmtScore } from './text';
-import type { Decimal } from './decimal';
-import type { Explanation, MetricValue, Scores } from './types';
+import type { MetricValue, Scores, System } from './types';
 
 // Metric values are fractions; six places keep 2-decimal percentages exact without noise.
 function fmtValue(v: MetricValue): string | undefined {
-  if (v.kind === 'value') return v.x.toDecimalPlaces(6).toFixed();
+  if (v.kind === 'value') return trimmedText(v.num, v.den, 6);
   return v.kind === 'infinite' ? 'Infinity' : undefined;
 }
 
-function explanationJson(e: Explanation): Record<string, unknown> {
-  const dec = (d: Decimal | undefined) => (d === undefined ? undefined : d.toFixed());
-  return {
-    ...e,
-    full: dec(e.full),
-    zero: dec(e.zero),
-    min: dec(e.min),
-    max: dec(e.max),
-  };
+export interface ScoresJsonOptions {
+  /** Add each leaf's structured explanation (explain/types.ts), as it is in memory. */
+  explain?: boolean;
+  /**
+   * With `explain`, also add `text` ({rule, value, formula, target}) rendered in this language, for
+   * people reading the JSON. It is derived from the explanation and the system; readers of the
+   * JSON should ignore it.
+   */
+  text?: { system: System; locale: ExplainLocale };
 }
 
-/** The Scores JSON of spec §6. Self-score differences and explanations are optional additions. */
-export function scoresToJson(scores: Scores, opts: { explain?: boolean } = {}): Record<string, unknown> {
+/**
+ * The Scores JSON of spec §6. Additions: `grade` (spec §7), self-score differences, and on request
+ * each explanation.
+ */
+export function scoresToJson(scores: Scores, opts: ScoresJsonOptions = {}): Record<string, unknown> {
   const cohort: Record<string, Record<string, unknown>> = {};
   for (const [group, leaves] of Object.entries(scores.cohort)) {
     cohort[group] = Object.fromEntries(
@@ -39,6 +43,7 @@ export function scoresToJson(scores: Scores, opts: { explain?: boolean } = {}): 
       name: d.name,
       group: d.group,
       total: fmtScore(d.total),
+      grade: d.grade,
       rank: d.rank,
       ...(d.tied ? { tied: true } : {}),
       level1: Object.fromEntries(Object.entries(d.level1).map(([k, v]) => [k, fmtScore(v)])),
@@ -52,7 +57,7 @@ export function scoresToJson(scores: Scores, opts: { explain?: boolean } = {}): 
               status: s.status,
               ...(value !== undefined ? { value } : {}),
               ...(s.self !== undefined ? { self: fmtScore(s.self), self_diff: fmtScore(s.selfDiff!) } : {}),
-              ...(opts.explain ? { explanation: explanationJson(s.explanation) } : {}),
+              ...(opts.explain ? { explanation: explanationJson(s.explanation, opts.text) } : {}),
             },
           ];
         }),
@@ -60,4 +65,10 @@ export function scoresToJson(scores: Scores, opts: { explain?: boolean } = {}): 
       ...(d.selfTotal !== undefined ? { self_total: fmtScore(d.selfTotal), self_total_diff: fmtScore(d.selfTotalDiff!) } : {}),
     })),
   };
+}
+
+function explanationJson(e: Scores['departments'][number]['indicators'][string]['explanation'], text: ScoresJsonOptions['text']) {
+  if (!text) return e;
+  const t = renderExplanation(e, text.system, text.locale);
+  return { ...e, text: { rule: t.rule, ...(t.value !== null ? { value: t.value } : {}), formula: t.formula, target: t.target } };
 }

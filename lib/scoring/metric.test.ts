@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem, scoresToJson } from '@/lib/scoring';
-import { JULU, banded, juluDept, leaf, leafOf, problemsOf, ratio, score, scoreText, system } from '@/tests/scoring/helpers';
+import { JULU, banded, juluDept, leaf, leafOf, problemsOf, ratio, score, scoreText, system, textOf } from '@/tests/scoring/helpers';
 
 const run = (inputs: Record<string, unknown>) => score(JULU, [juluDept('d', { inputs })]);
 const reject = (inputs: Record<string, unknown>) => problemsOf(JULU, [juluDept('d', { inputs })]);
@@ -16,14 +16,14 @@ describe('not applicable (spec §3): full marks, status not_applicable', () => {
     expect(l.score.toFixed(2)).toBe(expected);
     expect(l.status).toBe('not_applicable');
     expect(l.value).toEqual({ kind: 'not_applicable' });
-    expect(l.explanation.valueText).toBe('不适用');
+    expect(textOf(JULU, l).valueText).toBe('不适用');
   });
 
   it('三公经费 with both years at 0 is not applicable and scores full marks', () => {
     const l = leafOf(run({ three_public_prev: 0, three_public_curr: 0 }), 'd', 'three_public_change');
     expect(l.score.toFixed(2)).toBe('2.00');
     expect(l.status).toBe('not_applicable');
-    expect(l.explanation.formula).toBe('上年度“三公经费”预算总额与本年度“三公经费”预算总额均为 0，不适用，得满分 = 2.00');
+    expect(textOf(JULU, l).formula).toBe('上年度“三公经费”预算总额与本年度“三公经费”预算总额均为 0，不适用，得满分 = 2.00');
   });
 
   it('a not-applicable value is printed without a value in the Scores JSON', () => {
@@ -33,10 +33,22 @@ describe('not applicable (spec §3): full marks, status not_applicable', () => {
     expect(json.departments[0]!.indicators.project_quality).toEqual({ score: '15.00', status: 'not_applicable' });
   });
 
-  it('a custom system reading total_project_spending as denominator also treats 0 as not applicable', () => {
-    const sys = system([leaf('ks', 10, banded(ratio('key_project_spending', 'total_project_spending'), 'higher', '0.95', '0.85'))]);
+  it('a custom system that declares on_zero: not_applicable treats a zero denominator as not applicable', () => {
+    const sys = system([leaf('ks', 10, banded(ratio('key_project_spending', 'total_project_spending', { on_zero: 'not_applicable' }), 'higher', '0.95', '0.85'))]);
     const s = score(sys, [{ code: 'a', name: 'A', inputs: { key_project_spending: 0, total_project_spending: 0 }, judgements: { rest: 0 } }]);
     expect(leafOf(s, 'a', 'ks').status).toBe('not_applicable');
+  });
+
+  it('the system decides, not the field name: undeclared, a zero total_project_spending is an input error', () => {
+    const sys = system([leaf('ks', 10, banded(ratio('key_project_spending', 'total_project_spending'), 'higher', '0.95', '0.85'))]);
+    const problems = problemsOf(sys, [{ code: 'a', name: 'A', inputs: { key_project_spending: 0, total_project_spending: 0 }, judgements: { rest: 0 } }]);
+    expect(problems).toMatchObject([{ department: 'a', field: 'inputs.total_project_spending' }]);
+  });
+
+  it('a not-applicable denominator of any name works when declared', () => {
+    const sys = system([leaf('r', 10, banded(ratio('done', 'planned', { on_zero: 'not_applicable' }), 'higher', '1', '0.5'))]);
+    const s = score(sys, [{ code: 'a', name: 'A', inputs: { done: 0, planned: 0 }, judgements: { rest: 0 } }]);
+    expect(leafOf(s, 'a', 'r').status).toBe('not_applicable');
   });
 
   it('a system may declare a zero denominator an error even for a not-applicable field', () => {
@@ -53,8 +65,8 @@ describe('infinite change (spec §3)', () => {
     expect(l.score.toFixed(2)).toBe('0.00');
     expect(l.status).toBe('zero');
     expect(l.value).toEqual({ kind: 'infinite' });
-    expect(l.explanation.valueText).toBe('∞');
-    expect(l.explanation.formula).toContain('变动率为无穷大');
+    expect(textOf(JULU, l).valueText).toBe('∞');
+    expect(textOf(JULU, l).formula).toContain('变动率为无穷大');
   });
 
   it('an infinite change prints as Infinity in the Scores JSON', () => {
@@ -120,10 +132,16 @@ describe('input errors (spec §3)', () => {
     expect(reject(inputs)).toMatchObject([{ department: 'd', field: `inputs.${num}` }]);
   });
 
-  it('a custom system ratio over a part-of-whole pair is also capped at 100%', () => {
-    const sys = system([leaf('q', 10, banded(ratio('projects_qualified', 'projects_completed'), 'higher', '1', '0.9'))]);
+  it('a custom system ratio declared at_most_one is capped at 100%', () => {
+    const sys = system([leaf('q', 10, banded(ratio('projects_qualified', 'projects_completed', { at_most_one: true }), 'higher', '1', '0.9'))]);
     const problems = problemsOf(sys, [{ code: 'a', name: 'A', inputs: { projects_qualified: 3, projects_completed: 2 }, judgements: { rest: 0 } }]);
     expect(problems).toMatchObject([{ department: 'a', field: 'inputs.projects_qualified' }]);
+  });
+
+  it('the system decides, not the field names: undeclared, the same pair may exceed 100%', () => {
+    const sys = system([leaf('q', 10, banded(ratio('projects_qualified', 'projects_completed'), 'higher', '1', '0.9'))]);
+    const s = score(sys, [{ code: 'a', name: 'A', inputs: { projects_qualified: 3, projects_completed: 2 }, judgements: { rest: 0 } }]);
+    expect(leafOf(s, 'a', 'q').status).toBe('full');
   });
 });
 
@@ -147,6 +165,6 @@ describe('other rates may exceed 100%', () => {
     expect(scoreText(s, 'd', 'public_expense_control')).toBe('0.00');
     expect(scoreText(s, 'd', 'payment_progress')).toBe('5.00');
     expect(scoreText(s, 'd', 'carryover')).toBe('0.00');
-    expect(leafOf(s, 'd', 'carryover').explanation.valueText).toBe('200.00%');
+    expect(textOf(JULU, leafOf(s, 'd', 'carryover')).valueText).toBe('200.00%');
   });
 });

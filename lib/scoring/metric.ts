@@ -1,65 +1,47 @@
 import type { Decimal } from './decimal';
-import type { Fraction, Metric, MetricRatio, MetricValue } from './types';
+import { changeOf, cmpFraction, decimalOf, Fraction, quotientOf } from './exact';
 
-// Spec §3: a zero denominator in these fields means "nothing to measure" (full marks), not an error.
-const NOT_APPLICABLE_WHEN_ZERO = new Set(['total_project_spending', 'procurement_budgeted', 'projects_completed']);
-// Spec §3: these ratios describe a part of a whole, so the part can never exceed the whole.
-const PART_OF_WHOLE = new Set([
-  'key_project_spending/total_project_spending',
-  'fixed_assets_in_use/fixed_assets_total',
-  'projects_qualified/projects_completed',
-  'procurement_actual/procurement_budgeted',
-]);
+const ONE = new Fraction(1, 1);
+import type { Metric, MetricRatio, MetricValue } from './types';
 
-/** A metric value that divides only when the quotient itself is read. */
-export class Ratio implements MetricRatio {
+/**
+ * A metric value x = num / den, exact (see `Fraction`). `x` is the quotient as a decimal for
+ * display and charts, divided once, on first read; scoring never reads it.
+ */
+export class Ratio extends Fraction implements MetricRatio {
   readonly kind = 'value' as const;
   private quotient: Decimal | undefined;
-  constructor(
-    readonly a: Decimal,
-    readonly b: Decimal,
-  ) {}
   get x(): Decimal {
-    return (this.quotient ??= this.a.div(this.b));
-  }
-  cmp(t: Decimal): number {
-    return this.quotient ? this.quotient.cmp(t) : this.a.cmp(t.times(this.b));
+    return (this.quotient ??= decimalOf(this));
   }
 }
 
-/** Sign of p − q for two fractions with positive denominators, without dividing. */
-export function compareFractions(p: Fraction, q: Fraction): number {
-  return p.a.times(q.b).cmp(q.a.times(p.b));
-}
+const makeRatio = (n: number, d: number, bn?: bigint, bd?: bigint) => new Ratio(n, d, bn, bd);
 
 export function metricFields(m: Metric): [string, string] {
   return 'ratio' in m ? m.ratio : m.change;
 }
 
-/** Whether a zero denominator makes the indicator not applicable; a system may say so explicitly. */
+/**
+ * Whether a zero denominator makes the indicator not applicable (full marks) rather than an input
+ * error. The system declares it (`on_zero`); nothing else decides it.
+ */
 export function zeroDenominatorIsNotApplicable(m: Metric): boolean {
-  if (!('ratio' in m)) return false;
-  return m.on_zero ? m.on_zero === 'not_applicable' : NOT_APPLICABLE_WHEN_ZERO.has(m.ratio[1]);
+  return 'ratio' in m && m.on_zero === 'not_applicable';
 }
 
+/** Whether the ratio is a part of a whole, so its numerator may not exceed its denominator; declared by the system (`at_most_one`). */
 export function numeratorCappedByDenominator(m: Metric): boolean {
-  if (!('ratio' in m)) return false;
-  return m.at_most_one ?? PART_OF_WHOLE.has(`${m.ratio[0]}/${m.ratio[1]}`);
-}
-
-// Resolved once per metric object: evalMetric runs for every department and leaf.
-const flags = new WeakMap<Metric, { na: boolean; capped: boolean }>();
-function flagsOf(m: Metric) {
-  let f = flags.get(m);
-  if (!f) {
-    f = { na: zeroDenominatorIsNotApplicable(m), capped: numeratorCappedByDenominator(m) };
-    flags.set(m, f);
-  }
-  return f;
+  return 'ratio' in m && m.at_most_one === true;
 }
 
 const NOT_APPLICABLE: MetricValue = { kind: 'not_applicable' };
 const INFINITE: MetricValue = { kind: 'infinite' };
+
+function partExceedsWhole(m: Extract<Metric, { ratio: unknown }>, inputs: Record<string, Decimal>): MetricOutcome {
+  const [numKey, denKey] = m.ratio;
+  return { kind: 'error', field: numKey, message: `（${inputs[numKey]}）不能大于 ${denKey}（${inputs[denKey]}）` };
+}
 
 export type MetricOutcome = MetricValue | { kind: 'error'; field: string; message: string };
 
@@ -69,21 +51,20 @@ export function evalMetric(m: Metric, inputs: Record<string, Decimal>): MetricOu
     const [numKey, denKey] = m.ratio;
     const num = inputs[numKey]!;
     const den = inputs[denKey]!;
-    const f = flagsOf(m);
-    // Checked first: a part of a whole that is 0 (5 万元 of key projects out of 0) is bad data,
-    // not an indicator that does not apply.
-    if (f.capped && num.gt(den)) {
-      return { kind: 'error', field: numKey, message: `（${num}）不能大于 ${denKey}（${den}）` };
-    }
+    const partOfWhole = m.at_most_one === true;
     if (den.isZero()) {
-      if (f.na) return NOT_APPLICABLE;
+      // Checked first: a part of a whole that is 0 (5 万元 of key projects out of 0) is bad data,
+      // not an indicator that does not apply.
+      if (partOfWhole && !num.isZero()) return partExceedsWhole(m, inputs);
+      if (m.on_zero === 'not_applicable') return NOT_APPLICABLE;
       return { kind: 'error', field: denKey, message: '作分母，不能为 0' };
     }
-    return new Ratio(num, den);
+    const x = quotientOf(num, den, makeRatio);
+    return partOfWhole && cmpFraction(x, ONE) > 0 ? partExceedsWhole(m, inputs) : x;
   }
   const [currKey, prevKey] = m.change;
   const curr = inputs[currKey]!;
   const prev = inputs[prevKey]!;
   if (prev.isZero()) return curr.isZero() ? NOT_APPLICABLE : INFINITE;
-  return new Ratio(curr.minus(prev), prev);
+  return changeOf(curr, prev, makeRatio);
 }

@@ -6,6 +6,7 @@ import {
   parseCohort,
   POLICIES,
   scoreCohort,
+  type Policy,
   scoresToJson,
   sum,
   type Department,
@@ -13,16 +14,30 @@ import {
   type Scores,
   type System,
 } from '@/lib/scoring';
-import { JULU, cohortDoc, type Json } from '@/tests/scoring/helpers';
+import { JULU, cohortDoc, systemDoc, type Json } from '@/tests/scoring/helpers';
+import { oracleBanded } from '@/tests/scoring/oracle';
 
-// Properties that must hold for any cohort of any valid system (issue 2 §5). numRuns stay modest
-// so the file runs in a few seconds on two cores.
+// Properties that must hold for any cohort of any valid system (issue 2 §5), and exactness against
+// an independent oracle under every policy with amounts of up to 15 significant digits and
+// constructed half-cent ties (issue 11 §1). numRuns stay modest so the file runs in a few seconds
+// on two cores.
 const RUNS = { numRuns: 50 };
 
 // ---------- numbers ----------
 
 /** Integer cents as exact decimal text: 12345 → "123.45". */
 const centsText = (n: number) => `${n < 0 ? '-' : ''}${Math.trunc(Math.abs(n) / 100)}.${String(Math.abs(n) % 100).padStart(2, '0')}`;
+/** Integer cents (a bigint) as exact decimal text. */
+const bigCentsText = (n: bigint) => {
+  const neg = n < 0n;
+  const digits = (neg ? -n : n).toString().padStart(3, '0');
+  return `${neg ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
+};
+/** part = whole × k / 1000 in BigInt, rounded down or to nearest. */
+const scaleBig = (whole: bigint, k: number, floor = false) => (floor ? (whole * BigInt(k)) / 1000n : (whole * BigInt(k) * 2n + 1000n) / 2000n);
+/** An amount in cents: small (up to 10^5 万元) or with 13 to 15 significant digits. */
+const amountArb = (min: number, max: number) =>
+  fc.oneof({ arbitrary: fc.integer({ min, max }).map(BigInt), weight: 3 }, { arbitrary: fc.bigInt({ min: 10n ** 12n, max: 10n ** 15n - 1n }), weight: 1 });
 /** part = whole × k / 1000, in whole units (cents or counts), rounded down or to nearest. */
 const scale = (whole: number, k: number, floor = false) => (floor ? Math.floor((whole * k) / 1000) : Math.round((whole * k) / 1000));
 /** A per-mille factor that often lands exactly on a julu threshold (85%, 90%, 95%, 99%, 100%, 105%, 115%). */
@@ -48,22 +63,22 @@ function juluDepartmentArb(code: string): fc.Arbitrary<Json> {
     Object.fromEntries(juluIdx.judgementLeaves.map(({ leaf }) => [leaf.code, fc.integer({ min: 0, max: leaf.weight.toNumber() * 100 }).map(centsText)])),
   );
   const threePublic = fc.oneof(
-    fc.record({ prev: fc.integer({ min: 1, max: 200_000 }), k: factor(800, 1200) }).map(({ prev, k }) => [prev, scale(prev, k)]),
-    fc.constant([0, 0]),
-    fc.integer({ min: 1, max: 10_000 }).map((curr) => [0, curr]),
+    fc.record({ prev: amountArb(1, 200_000), k: factor(800, 1200) }).map(({ prev, k }) => [prev, scaleBig(prev, k)]),
+    fc.constant([0n, 0n]),
+    fc.integer({ min: 1, max: 10_000 }).map((curr) => [0n, BigInt(curr)]),
   );
   return fc
     .record({
       group: fc.constantFrom(undefined, '乡镇', '县直部门'),
       staff: fc.record({ auth: fc.integer({ min: 1, max: 200 }), k: factor(800, 1250) }),
       threePublic,
-      key: fc.record({ total: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 10_000_000 })), k: factor(700, 1000) }),
-      budget: fc.record({ b: fc.integer({ min: 1, max: 10_000_000 }), done: factor(700, 1200), adj: factor(0, 200) }),
-      pay: fc.record({ target: fc.integer({ min: 1, max: 10_000_000 }), k: factor(0, 1300) }),
-      carry: fc.record({ eb: fc.integer({ min: 1, max: 10_000_000 }), k: factor(0, 700) }),
-      pub: fc.record({ b: fc.integer({ min: 1, max: 1_000_000 }), k: factor(900, 1150) }),
+      key: fc.record({ total: fc.oneof(fc.constant(0n), amountArb(1, 10_000_000)), k: factor(700, 1000) }),
+      budget: fc.record({ b: amountArb(1, 10_000_000), done: factor(700, 1200), adj: factor(0, 200) }),
+      pay: fc.record({ target: amountArb(1, 10_000_000), k: factor(0, 1300) }),
+      carry: fc.record({ eb: amountArb(1, 10_000_000), k: factor(0, 700) }),
+      pub: fc.record({ b: amountArb(1, 1_000_000), k: factor(900, 1150) }),
       proc: fc.record({ b: fc.integer({ min: 0, max: 30 }), k: factor(800, 1000) }),
-      assets: fc.record({ total: fc.integer({ min: 1, max: 10_000_000 }), k: factor(700, 1000) }),
+      assets: fc.record({ total: amountArb(1, 10_000_000), k: factor(700, 1000) }),
       projects: fc.record({ done: fc.integer({ min: 0, max: 120 }), k: factor(950, 1000) }),
       checklists,
       grade: fc.constantFrom('优秀', '良好', '合格', '不合格', 'excellent', 'good', 'pass', 'fail'),
@@ -76,23 +91,23 @@ function juluDepartmentArb(code: string): fc.Arbitrary<Json> {
       inputs: {
         staff_authorized: r.staff.auth,
         staff_actual: scale(r.staff.auth, r.staff.k),
-        three_public_prev: centsText(r.threePublic[0]!),
-        three_public_curr: centsText(r.threePublic[1]!),
-        key_project_spending: centsText(scale(r.key.total, r.key.k, true)),
-        total_project_spending: centsText(r.key.total),
-        budget: centsText(r.budget.b),
-        budget_completed: centsText(scale(r.budget.b, r.budget.done)),
-        budget_adjusted: centsText(scale(r.budget.b, r.budget.adj)),
-        payments: centsText(scale(r.pay.target, r.pay.k)),
-        payment_target: centsText(r.pay.target),
-        carryover: centsText(scale(r.carry.eb, r.carry.k)),
-        expenditure_budget: centsText(r.carry.eb),
-        public_expense_actual: centsText(scale(r.pub.b, r.pub.k)),
-        public_expense_budget: centsText(r.pub.b),
+        three_public_prev: bigCentsText(r.threePublic[0]!),
+        three_public_curr: bigCentsText(r.threePublic[1]!),
+        key_project_spending: bigCentsText(scaleBig(r.key.total, r.key.k, true)),
+        total_project_spending: bigCentsText(r.key.total),
+        budget: bigCentsText(r.budget.b),
+        budget_completed: bigCentsText(scaleBig(r.budget.b, r.budget.done)),
+        budget_adjusted: bigCentsText(scaleBig(r.budget.b, r.budget.adj)),
+        payments: bigCentsText(scaleBig(r.pay.target, r.pay.k)),
+        payment_target: bigCentsText(r.pay.target),
+        carryover: bigCentsText(scaleBig(r.carry.eb, r.carry.k)),
+        expenditure_budget: bigCentsText(r.carry.eb),
+        public_expense_actual: bigCentsText(scaleBig(r.pub.b, r.pub.k)),
+        public_expense_budget: bigCentsText(r.pub.b),
         procurement_actual: scale(r.proc.b, r.proc.k, true),
         procurement_budgeted: r.proc.b,
-        fixed_assets_in_use: centsText(scale(r.assets.total, r.assets.k, true)),
-        fixed_assets_total: centsText(r.assets.total),
+        fixed_assets_in_use: bigCentsText(scaleBig(r.assets.total, r.assets.k, true)),
+        fixed_assets_total: bigCentsText(r.assets.total),
         projects_completed: r.projects.done,
         projects_qualified: scale(r.projects.done, r.projects.k, true),
       },
@@ -187,7 +202,8 @@ const systemArb: fc.Arbitrary<Generated> = fc
           id: 'random',
           name: '随机体系',
           interpolation: policy,
-          ...(total !== 100 ? { total } : {}),
+          // A total other than 100 must declare its grade bands (spec §7).
+          ...(total !== 100 ? { total, grades: [{ label: '甲', min: Math.floor(total * 0.8) }, { label: '乙', min: 0 }] } : {}),
           indicators: level1,
         };
         return { system: loadSystem(doc).system, doc };
@@ -206,16 +222,16 @@ function randomDepartmentArb(system: System, code: string): fc.Arbitrary<Json> {
       case 'proportional':
         if ('change' in rule.metric) {
           return fc.oneof(
-            fc.record({ prev: fc.integer({ min: 1, max: 100_000 }), k: fc.integer({ min: -100, max: 400 }) }).map(({ prev, k }) => ({
-              inputs: { [a]: centsText(Math.max(0, Math.round((prev * (100 + k)) / 100))), [b]: centsText(prev) },
+            fc.record({ prev: amountArb(1, 100_000), k: fc.integer({ min: -100, max: 400 }) }).map(({ prev, k }) => ({
+              inputs: { [a]: bigCentsText(scaleBig(prev, (100 + k) * 10)), [b]: bigCentsText(prev) },
             })),
             fc.integer({ min: 0, max: 50 }).map((curr) => ({ inputs: { [a]: centsText(curr), [b]: '0' } })),
           );
         }
         {
           const value = fc
-            .record({ den: fc.integer({ min: 1, max: 100_000 }), k: fc.integer({ min: 0, max: 350 }) })
-            .map(({ den, k }) => ({ inputs: { [a]: centsText(Math.round((den * k) / 100)), [b]: centsText(den) } }));
+            .record({ den: amountArb(1, 100_000), k: fc.integer({ min: 0, max: 350 }) })
+            .map(({ den, k }) => ({ inputs: { [a]: bigCentsText(scaleBig(den, k * 10)), [b]: bigCentsText(den) } }));
           // A zero denominator only where the system declares it not applicable.
           return rule.metric.on_zero === 'not_applicable' ? fc.oneof(value, fc.constant({ inputs: { [a]: '0', [b]: '0' } })) : value;
         }
@@ -321,50 +337,14 @@ function checkMonotone(system: System, departments: Department[]) {
   }
 }
 
-// Exact rational reference for banded scores under `thresholds`, independent of decimal.js.
-type Frac = [bigint, bigint];
-const frac = (text: string): Frac => {
-  const neg = text.startsWith('-');
-  const [int = '0', dec = ''] = (neg ? text.slice(1) : text).split('.');
-  const n = BigInt(int + dec) * (neg ? -1n : 1n);
-  return [n, 10n ** BigInt(dec.length)];
-};
-const sub = (a: Frac, b: Frac): Frac => [a[0] * b[1] - b[0] * a[1], a[1] * b[1]];
-const mul = (a: Frac, b: Frac): Frac => [a[0] * b[0], a[1] * b[1]];
-const div = (a: Frac, b: Frac): Frac => (b[0] < 0n ? [-a[0] * b[1], -a[1] * b[0]] : [a[0] * b[1], a[1] * b[0]]);
-const cmp = (a: Frac, b: Frac) => {
-  const d = a[0] * b[1] - b[0] * a[1];
-  return d < 0n ? -1 : d > 0n ? 1 : 0;
-};
-/** Half-up to cents of a non-negative fraction, as text. */
-const centsOf = (a: Frac) => centsText(Number((a[0] * 200n + a[1]) / (2n * a[1])));
-
-function exactBanded(rule: Banded, weight: string, inputs: Record<string, { toFixed(): string }>): string | null {
-  const [p, q] = 'ratio' in rule.metric ? rule.metric.ratio : rule.metric.change;
-  const first = frac(inputs[p]!.toFixed());
-  const second = frac(inputs[q]!.toFixed());
-  if (second[0] === 0n) return null;
-  const x = 'ratio' in rule.metric ? div(first, second) : div(sub(first, second), second);
-  const full = frac(rule.full.toFixed());
-  const zero = frac(rule.zero.toFixed());
-  const w = frac(weight);
-  const lower = rule.better === 'lower';
-  if (lower ? cmp(x, full) <= 0 : cmp(x, full) >= 0) return centsOf(w);
-  if (lower ? cmp(x, zero) >= 0 : cmp(x, zero) <= 0) return '0.00';
-  const part = lower ? sub(zero, x) : sub(x, zero);
-  const span = lower ? sub(zero, full) : sub(full, zero);
-  return centsOf(mul(div(part, span), w));
-}
-
-function checkExact(system: System, departments: Department[]) {
-  const scores = scoreCohort(system, departments, { policy: 'thresholds' });
-  const byCode = new Map(departments.map((d) => [d.code, d]));
+/** Every banded score and status equals the independent exact oracle (tests/scoring/oracle.ts). */
+function checkOracle(system: System, raw: Json[], departments: Department[], policy: Policy) {
+  const scores = scoreCohort(system, departments, { policy });
+  const want = oracleBanded(system, raw, policy);
   for (const d of scores.departments) {
-    for (const { leaf } of indexSystem(system).leaves) {
-      if (leaf.rule.kind !== 'banded') continue;
-      const want = exactBanded(leaf.rule, leaf.weight.toFixed(), byCode.get(d.code)!.inputs);
-      const got = d.indicators[leaf.code]!.score.toFixed(2);
-      if (want !== null) check(got === want, () => `${d.code}.${leaf.code} scored ${got}, exactly ${want}`);
+    for (const [leaf, e] of Object.entries(want[d.code]!)) {
+      const got = d.indicators[leaf]!;
+      check(got.score.toFixed(2) === e.score && got.status === e.status, () => `${policy}: ${d.code}.${leaf} scored ${got.score.toFixed(2)} (${got.status}), exactly ${e.score} (${e.status})`);
     }
   }
 }
@@ -414,11 +394,104 @@ describe.each([
 
   it('under thresholds every banded score equals the exact fraction rounded half-up to the cent', () => {
     fc.assert(
-      fc.property(arb, ({ system, raw }) => checkExact(system, parseValid(system, raw))),
+      fc.property(arb, ({ system, raw }) => checkOracle(system, raw, parseValid(system, raw), 'thresholds')),
+      RUNS,
+    );
+  });
+
+  it.each(['cohort-in-band', 'cohort-all'] as const)('under %s every banded score and status equals the exact oracle', (policy) => {
+    fc.assert(
+      fc.property(arb, ({ system, raw }) => checkOracle(system, raw, parseValid(system, raw), policy)),
       RUNS,
     );
   });
 });
+
+// ---------- constructed half-cent ties ----------
+
+/**
+ * One banded leaf x = a / b (full marks at 100 %, zero at 300 %) of weight W, and a group whose min
+ * and max are set so that w·(max − x)/(max − min) (or (x − min)) is exactly k + ½ cents for the tie
+ * departments: with max − min = 2·W·v (in cents of `a`, over a common b), a = max − (2k + 1)·v. The
+ * amounts have 13–15 significant digits. Under cohort-in-band the setters lie inside the band
+ * (and departments outside it must not move them); under cohort-all they lie outside it.
+ */
+const tieCohortArb = fc
+  .record({
+    policy: fc.constantFrom<'cohort-in-band' | 'cohort-all'>('cohort-in-band', 'cohort-all'),
+    better: fc.constantFrom<'lower' | 'higher'>('lower', 'higher'),
+    weightCents: fc.integer({ min: 1, max: 2000 }),
+    b: fc.bigInt({ min: 10n ** 12n, max: 10n ** 15n - 1n }),
+    shift: fc.integer({ min: 1, max: 1000 }),
+    vPart: fc.integer({ min: 1, max: 1000 }),
+    ks: fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 4 }),
+  })
+  .map(({ policy, better, weightCents, b, shift, vPart, ks }) => {
+    const W = BigInt(weightCents);
+    let lo: bigint;
+    let v: bigint;
+    if (policy === 'cohort-in-band') {
+      // min just above 100 %, span up to half the band.
+      lo = b + 1n + (b * BigInt(shift)) / 4000n;
+      v = ((b / 2n) * BigInt(vPart)) / 1000n / (2n * W) || 1n;
+    } else {
+      // min at 50 % (full marks), max near 400 % (zero): both outside the band.
+      lo = b / 2n;
+      v = (b * 7n) / 2n / (2n * W);
+    }
+    const hi = lo + 2n * W * v;
+    // Tie values strictly inside the band (b, 3b) and strictly between min and max.
+    const ties = ks
+      .map((k) => BigInt(k) % W)
+      .map((k) => (better === 'lower' ? hi - (2n * k + 1n) * v : lo + (2n * k + 1n) * v))
+      .filter((a) => a > b && a < 3n * b);
+    const amounts = [lo, hi, ...ties, ...(policy === 'cohort-in-band' ? [b / 3n, 4n * b] : [])];
+    const [full, zero] = better === 'lower' ? ['1', '3'] : ['3', '1'];
+    const doc = systemDoc([{ code: 'x', name: '测试率', weight: bigCentsText(W), rule: { kind: 'banded', metric: { ratio: ['a', 'b'] }, better, full, zero } }], {
+      interpolation: policy,
+    });
+    const raw = amounts.map((a, i) => ({ code: `t${i}`, name: `单位${i}`, inputs: { a: bigCentsText(a), b: bigCentsText(b) }, judgements: { rest: 0 } }));
+    return { policy, doc, raw, ties: ties.length, [fc.toStringMethod]: () => `system ${JSON.stringify(doc)}\ndepartments ${JSON.stringify(raw)}` };
+  });
+
+describe('constructed half-cent ties with 15-digit amounts', () => {
+  it('under cohort-in-band and cohort-all every tie rounds up, as the oracle says, and the setters are as constructed', () => {
+    let tiesSeen = 0;
+    fc.assert(
+      fc.property(tieCohortArb, ({ policy, doc, raw, ties }) => {
+        const system = loadSystem(doc).system;
+        const departments = parseValid(system, raw);
+        checkOracle(system, raw, departments, policy);
+        const scores = scoreCohort(system, departments, { policy });
+        // The setters t0 and t1 bound the interpolation, so the ties really are half-cents.
+        const stat = scores.cohort['全部']!.x!;
+        check(stat.basis === 'cohort' && !stat.fallback, () => `expected min/max from the cohort, got ${JSON.stringify(stat)}`);
+        for (let i = 2; i < 2 + ties; i++) {
+          const l = scores.departments.find((d) => d.code === `t${i}`)!.indicators.x!;
+          check(l.status === 'interpolated', () => `t${i} is ${l.status}`);
+        }
+        tiesSeen += ties;
+      }),
+      { numRuns: 100 },
+    );
+    expect(tiesSeen).toBeGreaterThan(100);
+  });
+
+  it('a tie of exactly x.xx5 is scored up, never down (one worked case)', () => {
+    // W = 1.00, min = 1.2, max = 1.4 over b = 123456789012.34 万元: x = max − 0.1 × 0.2/… gives 0.50 + ½ cent.
+    const b = 12345678901234n;
+    const lo = (b * 12n) / 10n;
+    const v = 1000n;
+    const hi = lo + 2n * 100n * v;
+    const a = hi - (2n * 50n + 1n) * v; // (hi − a)/(hi − lo) × 100 cents = 101/2 = 50.5 cents
+    const doc = systemDoc([{ code: 'x', name: '测试率', weight: '1', rule: { kind: 'banded', metric: { ratio: ['a', 'b'] }, better: 'lower', full: '1', zero: '3' } }]);
+    const system = loadSystem(doc).system;
+    const raw = [lo, hi, a].map((n, i) => ({ code: `t${i}`, name: `单位${i}`, inputs: { a: bigCentsText(n), b: bigCentsText(b) }, judgements: { rest: 0 } }));
+    const s = scoreCohort(system, parseValid(system, raw));
+    expect(s.departments.find((d) => d.code === 't2')!.indicators.x!.score.toFixed(2)).toBe('0.51');
+  });
+});
+
 
 describe('the generators themselves', () => {
   it('random systems load without errors and use every rule kind', () => {

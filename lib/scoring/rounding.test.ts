@@ -58,6 +58,8 @@ describe('every fraction num/den (den ≤ 36) times every weight 0.01–1.99 rou
     name: '全部分值',
     interpolation: 'thresholds',
     total: cents(weights.reduce((a, b) => a + b, 0)),
+    // A total other than 100 declares its grade bands (spec §7).
+    grades: [{ label: '达标', min: 100 }, { label: '未达标', min: 0 }],
     indicators: [{ code: 'l1', name: '一级', weight: cents(weights.reduce((a, b) => a + b, 0)), children: weights.map((c) => leaf(`w${c}`, cents(c), { kind: 'proportional', metric: ratio('a', 'b') })) }],
   });
   const fractions: [number, number][] = [];

@@ -1,5 +1,8 @@
 import { bandedStat } from './cohort-stats';
 import { fromCents, type Decimal } from './decimal';
+import { difference } from './exact';
+import type { Band } from './explain/types';
+import { gradeOf } from './grades';
 import { evalMetric } from './metric';
 import { competitionRanks } from './rank';
 import {
@@ -11,7 +14,6 @@ import {
   scoreGrade,
   scoreJudgement,
   scoreProportional,
-  type Band,
   type Outcome,
   type RuleContext,
 } from './rules';
@@ -45,7 +47,7 @@ class LeafResult implements LeafScore {
     this.score = out.score;
     this.status = out.status;
     this.self = department.self_scores?.[this.code];
-    this.selfDiff = this.self?.minus(out.score);
+    this.selfDiff = this.self === undefined ? undefined : difference(this.self, out.score);
   }
   get explanation(): Explanation {
     return (this.cached ??= explainLeaf(this.ctx, this.department, this.value, this.stat, this.policy, this.score));
@@ -55,123 +57,28 @@ class LeafResult implements LeafScore {
 /**
  * Scores every department of a cohort (spec §2–§4). Banded leaves are relative to the department's
  * group, so one call must receive the whole round. The result does not depend on department order.
+ *
+ * In three phases: metric values (and their bands) of every department; the cohort statistic of
+ * every group and banded leaf; then each department's leaf scores, subtotals, rank and grade.
  */
 export function scoreCohort(system: System, departments: Department[], options: ScoreOptions = {}): Scores {
   const policy = options.policy ?? system.interpolation;
   const idx = indexSystem(system);
-  const leaves = idx.leaves;
+  const contexts = idx.leaves.map(({ leaf }) => ruleContext(leaf, system.fields));
 
-  // Metric values and their bands are computed once and shared by the cohort statistics and the rules.
-  const values: (MetricValue | undefined)[][] = [];
-  const bands: (Band | undefined)[][] = [];
-  for (const d of departments) {
-    const row: (MetricValue | undefined)[] = [];
-    const bandRow: (Band | undefined)[] = [];
-    for (const { leaf } of leaves) {
-      const r = leaf.rule;
-      let v: MetricValue | undefined;
-      if (r.kind === 'banded' || r.kind === 'proportional') {
-        const m = evalMetric(r.metric, d.inputs);
-        if (m.kind === 'error') throw new Error(`部门 ${d.code}：${m.field}${m.message}（未经 parseCohort 校验的数据）`);
-        v = m;
-      }
-      row.push(v);
-      bandRow.push(r.kind === 'banded' && v?.kind === 'value' ? classify(r, v) : undefined);
-    }
-    values.push(row);
-    bands.push(bandRow);
-  }
+  const { values, bands } = metricValues(contexts, departments);
+  const groups = groupMembers(departments);
+  const { cohort, statsByGroup } = cohortStats(contexts, groups, values, bands, policy);
 
-  const groups = new Map<string, number[]>();
-  departments.forEach((d, i) => {
-    const members = groups.get(d.group);
-    if (members) members.push(i);
-    else groups.set(d.group, [i]);
-  });
-
-  const cohort: Scores['cohort'] = {};
-  const statsByGroup = new Map<string, (CohortStat | undefined)[]>();
-  // Groups in a fixed order, so the printed statistics never depend on department order.
-  for (const group of [...groups.keys()].sort()) {
-    const members = groups.get(group)!;
-    const stats = leaves.map(({ leaf }, li) =>
-      leaf.rule.kind === 'banded'
-        ? bandedStat(leaf.rule, members.map((m) => values[m]![li]!), policy, members.map((m) => bands[m]![li]))
-        : undefined,
-    );
-    statsByGroup.set(group, stats);
-    const entry: Record<string, CohortStat> = {};
-    leaves.forEach(({ leaf }, li) => {
-      if (stats[li]) entry[leaf.code] = stats[li]!;
-    });
-    cohort[group] = entry;
-  }
-
-  const contexts = leaves.map(({ leaf }) => ruleContext(leaf, system.fields));
-  const levelIndex = leaves.map((l) => ({
-    l1: idx.level1.findIndex((n) => n.code === l.level1),
-    l2: idx.level2.findIndex((n) => n.node.code === l.level2),
-  }));
-  const level2Parent = idx.level2.map((l) => idx.level1.findIndex((n) => n.code === l.level1));
+  const layout = levelLayout(idx);
   const totalsInCents = new Array<number>(departments.length);
-
-  const results: DepartmentScore[] = departments.map((d, di) => {
-    const stats = statsByGroup.get(d.group)!;
-    const indicators: Record<string, LeafScore> = {};
-    // Subtotals are sums of the rounded leaf scores (spec §4), exact in integer cents.
-    const level1Cents = new Array<number>(idx.level1.length).fill(0);
-    const level2Cents = new Array<number>(idx.level2.length).fill(0);
-    for (let li = 0; li < leaves.length; li++) {
-      const ctx = contexts[li]!;
-      const rule = ctx.leaf.rule;
-      const code = ctx.leaf.code;
-      const value = values[di]![li];
-      let out: Outcome;
-      switch (rule.kind) {
-        case 'banded':
-          out = scoreBanded(ctx, rule, value!, stats[li]!, bands[di]![li]);
-          break;
-        case 'proportional':
-          out = scoreProportional(ctx, value!);
-          break;
-        case 'checklist':
-          out = scoreChecklist(ctx, rule, d.checklists[code]!);
-          break;
-        case 'grade':
-          out = scoreGrade(ctx, d.grades[code]!);
-          break;
-        case 'judgement':
-          out = scoreJudgement(d.judgements[code]!);
-          break;
-      }
-      indicators[code] = new LeafResult(ctx, d, value, stats[li], policy, out);
-      const { l1, l2 } = levelIndex[li]!;
-      if (l2 >= 0) level2Cents[l2] = level2Cents[l2]! + out.cents;
-      else level1Cents[l1] = level1Cents[l1]! + out.cents;
-    }
-    level2Parent.forEach((l1, i) => (level1Cents[l1] = level1Cents[l1]! + level2Cents[i]!));
-
-    const level1: Record<string, Decimal> = {};
-    const level2: Record<string, Decimal> = {};
-    idx.level1.forEach((l, i) => (level1[l.code] = fromCents(level1Cents[i]!)));
-    idx.level2.forEach((l, i) => (level2[l.node.code] = fromCents(level2Cents[i]!)));
-    const totalCents = level1Cents.reduce((a, b) => a + b, 0);
-    totalsInCents[di] = totalCents;
-    const total = fromCents(totalCents);
-    const selfTotal = d.self_scores?.total;
-    return {
-      code: d.code,
-      name: d.name,
-      group: d.group,
-      total,
-      rank: 0,
-      tied: false,
-      level1,
-      level2,
-      indicators,
-      ...(selfTotal !== undefined ? { selfTotal, selfTotalDiff: selfTotal.minus(total) } : {}),
-    };
-  });
+  const results = new Array<DepartmentScore>(departments.length);
+  for (let di = 0; di < departments.length; di++) {
+    const d = departments[di]!;
+    const r = scoreDepartment(system, layout, contexts, policy, d, values[di]!, bands[di]!, statsByGroup.get(d.group)!);
+    totalsInCents[di] = r.cents;
+    results[di] = r.score;
+  }
 
   for (const members of groups.values()) {
     const ranks = competitionRanks(members.map((m) => totalsInCents[m]!));
@@ -181,6 +88,158 @@ export function scoreCohort(system: System, departments: Department[], options: 
   // A stable output order that no input order can change: group, rank, then code.
   results.sort((a, b) => cmp(a.group, b.group) || a.rank - b.rank || cmp(a.code, b.code));
   return { system: system.id, policy, cohort, departments: results };
+}
+
+/** The positions of the level-1 and level-2 nodes, and where each leaf's score adds up. */
+interface LevelLayout {
+  level1: string[];
+  level2: string[];
+  /** Per level-2 node, its level-1 position. */
+  level2Parent: number[];
+  /** Per leaf, its level-2 position, or −1 when it hangs directly under level-1 … */
+  leafLevel2: number[];
+  /** … at this level-1 position. */
+  leafLevel1: number[];
+}
+
+function levelLayout(idx: ReturnType<typeof indexSystem>): LevelLayout {
+  const level1 = idx.level1.map((n) => n.code);
+  const level2 = idx.level2.map((n) => n.node.code);
+  return {
+    level1,
+    level2,
+    level2Parent: idx.level2.map((l) => level1.indexOf(l.level1)),
+    leafLevel2: idx.leaves.map((l) => (l.level2 === null ? -1 : level2.indexOf(l.level2))),
+    leafLevel1: idx.leaves.map((l) => level1.indexOf(l.level1)),
+  };
+}
+
+/** One department's leaf scores, subtotals and grade; its rank is filled in once the group is done. */
+function scoreDepartment(
+  system: System,
+  layout: LevelLayout,
+  contexts: RuleContext[],
+  policy: Policy,
+  d: Department,
+  row: (MetricValue | undefined)[],
+  bandRow: (Band | undefined)[],
+  stats: (CohortStat | undefined)[],
+): { score: DepartmentScore; cents: number } {
+  const indicators: Record<string, LeafScore> = {};
+  // Subtotals are sums of the rounded leaf scores (spec §4), exact in integer cents.
+  const level1Cents = new Array<number>(layout.level1.length).fill(0);
+  const level2Cents = new Array<number>(layout.level2.length).fill(0);
+  for (let li = 0; li < contexts.length; li++) {
+    const ctx = contexts[li]!;
+    const out = scoreLeaf(ctx, d, row[li], stats[li], bandRow[li]);
+    indicators[ctx.leaf.code] = new LeafResult(ctx, d, row[li], stats[li], policy, out);
+    const l2 = layout.leafLevel2[li]!;
+    if (l2 >= 0) level2Cents[l2]! += out.cents;
+    else level1Cents[layout.leafLevel1[li]!]! += out.cents;
+  }
+  for (let i = 0; i < level2Cents.length; i++) level1Cents[layout.level2Parent[i]!]! += level2Cents[i]!;
+
+  const level1: Record<string, Decimal> = {};
+  const level2: Record<string, Decimal> = {};
+  let cents = 0;
+  for (let i = 0; i < level1Cents.length; i++) {
+    level1[layout.level1[i]!] = fromCents(level1Cents[i]!);
+    cents += level1Cents[i]!;
+  }
+  for (let i = 0; i < level2Cents.length; i++) level2[layout.level2[i]!] = fromCents(level2Cents[i]!);
+  const total = fromCents(cents);
+  const score: DepartmentScore = {
+    code: d.code,
+    name: d.name,
+    group: d.group,
+    total,
+    rank: 0,
+    tied: false,
+    grade: gradeOf(system, cents),
+    level1,
+    level2,
+    indicators,
+  };
+  const selfTotal = d.self_scores?.total;
+  if (selfTotal !== undefined) {
+    score.selfTotal = selfTotal;
+    score.selfTotalDiff = difference(selfTotal, total);
+  }
+  return { score, cents };
+}
+
+/** Metric values of every department and leaf, and where banded values lie; computed once and shared. */
+function metricValues(contexts: RuleContext[], departments: Department[]) {
+  const values: (MetricValue | undefined)[][] = new Array(departments.length);
+  const bands: (Band | undefined)[][] = new Array(departments.length);
+  for (let di = 0; di < departments.length; di++) {
+    const d = departments[di]!;
+    const row = new Array<MetricValue | undefined>(contexts.length);
+    const bandRow = new Array<Band | undefined>(contexts.length);
+    for (let li = 0; li < contexts.length; li++) {
+      const r = contexts[li]!.leaf.rule;
+      if (r.kind !== 'banded' && r.kind !== 'proportional') continue;
+      const m = evalMetric(r.metric, d.inputs);
+      if (m.kind === 'error') throw new Error(`部门 ${d.code}：${m.field}${m.message}（未经 parseCohort 校验的数据）`);
+      row[li] = m;
+      if (r.kind === 'banded' && m.kind === 'value') bandRow[li] = classify(r, m);
+    }
+    values[di] = row;
+    bands[di] = bandRow;
+  }
+  return { values, bands };
+}
+
+/** Department indices per group, in input order. */
+function groupMembers(departments: Department[]): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  departments.forEach((d, i) => {
+    const members = groups.get(d.group);
+    if (members) members.push(i);
+    else groups.set(d.group, [i]);
+  });
+  return groups;
+}
+
+function cohortStats(
+  contexts: RuleContext[],
+  groups: Map<string, number[]>,
+  values: (MetricValue | undefined)[][],
+  bands: (Band | undefined)[][],
+  policy: Policy,
+) {
+  const cohort: Scores['cohort'] = {};
+  const statsByGroup = new Map<string, (CohortStat | undefined)[]>();
+  // Groups in a fixed order, so the printed statistics never depend on department order.
+  for (const group of [...groups.keys()].sort()) {
+    const members = groups.get(group)!;
+    const entry: Record<string, CohortStat> = {};
+    const stats = contexts.map(({ leaf }, li) => {
+      if (leaf.rule.kind !== 'banded') return undefined;
+      const stat = bandedStat(leaf.rule, members.map((m) => values[m]![li]!), policy, members.map((m) => bands[m]![li]));
+      entry[leaf.code] = stat;
+      return stat;
+    });
+    statsByGroup.set(group, stats);
+    cohort[group] = entry;
+  }
+  return { cohort, statsByGroup };
+}
+
+function scoreLeaf(ctx: RuleContext, d: Department, value: MetricValue | undefined, stat: CohortStat | undefined, band: Band | undefined): Outcome {
+  const rule = ctx.leaf.rule;
+  switch (rule.kind) {
+    case 'banded':
+      return scoreBanded(ctx, rule, value!, stat!, band);
+    case 'proportional':
+      return scoreProportional(ctx, value!);
+    case 'checklist':
+      return scoreChecklist(ctx, rule, d.checklists[ctx.leaf.code]!);
+    case 'grade':
+      return scoreGrade(ctx, d.grades[ctx.leaf.code]!);
+    case 'judgement':
+      return scoreJudgement(d.judgements[ctx.leaf.code]!);
+  }
 }
 
 function cmp(a: string, b: string): number {

@@ -71,6 +71,7 @@ export const systemDocumentSchema = z
     interpolation: z.enum(POLICIES as [string, ...string[]]).default('cohort-in-band'),
     total: numberLike.optional(),
     fields: z.record(fieldKey, fieldInfoSchema).default({}),
+    grades: z.array(z.object({ label: text, min: numberLike }).strict()).min(1).optional(),
     indicators: z.array(z.unknown()).min(1),
   })
   .strict();

@@ -17,6 +17,11 @@ const tree = (indicators: Json[], extra: Json = {}): Json => ({
   indicators,
 });
 const branch = (code: string, weight: number | string, children: Json[]): Json => ({ code, name: code, weight, children });
+/** Grade bands for a total other than 100, which must declare its own (spec §7). */
+const OWN_GRADES = [
+  { label: '好', min: 50 },
+  { label: '差', min: 0 },
+];
 
 describe('system validation errors name the node', () => {
   it('a duplicate code is rejected naming the code', () => {
@@ -40,13 +45,13 @@ describe('system validation errors name the node', () => {
   });
 
   it('a total other than 100 is accepted when an explicit "total" matches', () => {
-    const r = parseSystem(tree([branch('a', 60, [judgement('x', 60)]), branch('b', 30, [judgement('y', 30)])], { total: 90 }));
+    const r = parseSystem(tree([branch('a', 60, [judgement('x', 60)]), branch('b', 30, [judgement('y', 30)])], { total: 90, grades: OWN_GRADES }));
     expect(r.errors).toEqual([]);
     expect(r.system!.total.toString()).toBe('90');
   });
 
   it('an explicit "total" that does not match is rejected', () => {
-    const errors = errorsOf(tree([branch('a', 60, [judgement('x', 60)])], { total: '59.5' }));
+    const errors = errorsOf(tree([branch('a', 60, [judgement('x', 60)])], { total: '59.5', grades: OWN_GRADES }));
     expect(errors).toEqual(['体系：一级指标分值合计 60 ≠ total 59.5']);
   });
 

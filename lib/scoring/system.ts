@@ -1,8 +1,10 @@
 import type { z } from 'zod';
-import { D, ZERO, sum, type Decimal } from './decimal';
+import { D, ZERO, type Decimal } from './decimal';
+import { centsOf } from './exact';
+import { defaultGradeBands } from './grades';
 import { parseDecimal } from './numbers';
 import { nodeHeaderSchema, ruleSchema, systemDocumentSchema, type RawRule } from './system-schema';
-import type { Branch, FieldInfo, IndicatorNode, Leaf, Metric, Policy, Rule, System } from './types';
+import type { Branch, FieldInfo, GradeBand, IndicatorNode, Leaf, Metric, Policy, Rule, System } from './types';
 import { metricFields } from './metric';
 import { ruleMaxScore } from './rules';
 
@@ -37,6 +39,19 @@ function dec(raw: unknown, where: string, errors: string[]): Decimal {
   return p.value;
 }
 
+/** Scores have 2 decimals (spec §4): a weight or rule score with more could never be reached exactly. */
+function twoDecimals(d: Decimal, what: string, where: string, errors: string[]): void {
+  if (centsOf(d) === null) errors.push(`${where}：${what} ${d} 超过 2 位小数（得分保留 2 位小数，满分将无法得到）`);
+}
+
+/** Exact sum of weights with at most 2 decimals (each has been checked), in cents. */
+function sumCents(ds: Decimal[]): bigint {
+  let total = 0n;
+  for (const d of ds) total += centsOf(d) ?? 0n;
+  return total;
+}
+const centsText = (c: bigint) => new D(c.toString()).div(100).toFixed();
+
 function buildRule(raw: RawRule, where: string, errors: string[]): Rule {
   switch (raw.kind) {
     case 'banded': {
@@ -51,6 +66,8 @@ function buildRule(raw: RawRule, where: string, errors: string[]): Rule {
       return { kind: 'banded', metric: raw.metric as Metric, better: raw.better, full, zero };
     }
     case 'proportional':
+      // weight × min(1, x) of a change could go below 0 (a 50 % fall would score −50 % of the weight).
+      if ('change' in raw.metric) errors.push(`${where}：proportional 规则只适用于比率指标（ratio），变动率（change）可为负，请改用 banded 规则`);
       return { kind: 'proportional', metric: raw.metric as Metric };
     case 'checklist': {
       const tiers = raw.tiers.map((t, i) => ({
@@ -62,6 +79,7 @@ function buildRule(raw: RawRule, where: string, errors: string[]): Rule {
         if (t.met > raw.items.length) errors.push(`${where}：档次 met=${t.met} 超过评价要点数 ${raw.items.length}`);
         if (seen.has(t.met)) errors.push(`${where}：档次 met=${t.met} 重复`);
         if (t.score.isNeg()) errors.push(`${where}：档次 met=${t.met} 的分数为负`);
+        twoDecimals(t.score, `档次 met=${t.met} 的分数`, where, errors);
         seen.add(t.met);
       }
       // Sorted high to low so scoring takes the first tier reached.
@@ -75,6 +93,7 @@ function buildRule(raw: RawRule, where: string, errors: string[]): Rule {
         labels.add(g.label);
         const score = dec(g.score, `${where} rule.grades.${i}.score`, errors);
         if (score.isNeg()) errors.push(`${where}：等级“${g.label}”的分数为负`);
+        twoDecimals(score, `等级“${g.label}”的分数`, where, errors);
         return { label: g.label, score };
       });
       return { kind: 'grade', grades };
@@ -104,6 +123,7 @@ function buildNode(raw: unknown, path: string, walk: Walk): IndicatorNode | null
   walk.codes.add(code);
   const weight = dec(header.data.weight, `${where} weight`, walk.errors);
   if (!weight.gt(0)) walk.errors.push(`${where}：分值须大于 0`);
+  else twoDecimals(weight, '分值', where, walk.errors);
 
   const obj = raw as Record<string, unknown>;
   const extra = Object.keys(obj).filter((k) => !['code', 'name', 'weight', 'description', 'children', 'rule'].includes(k));
@@ -134,10 +154,10 @@ function buildNode(raw: unknown, path: string, walk: Walk): IndicatorNode | null
   const children = rawChildren
     .map((c, i) => buildNode(c, `${path}.children.${i}`, walk))
     .filter((c): c is IndicatorNode => c !== null);
-  if (children.length === rawChildren.length) {
-    const childSum = sum(children.map((c) => c.weight));
-    if (!childSum.eq(weight)) {
-      walk.errors.push(`${where}（${name}）：下级分值合计 ${childSum} ≠ 本级分值 ${weight}`);
+  if (children.length === rawChildren.length && centsOf(weight) !== null && children.every((c) => centsOf(c.weight) !== null)) {
+    const childSum = sumCents(children.map((c) => c.weight));
+    if (childSum !== centsOf(weight)) {
+      walk.errors.push(`${where}（${name}）：下级分值合计 ${centsText(childSum)} ≠ 本级分值 ${weight}`);
     }
   }
   return { code, name, weight, description, children };
@@ -161,16 +181,17 @@ export function parseSystem(raw: unknown): SystemResult {
   });
 
   const total = doc.data.total === undefined ? new D(100) : dec(doc.data.total, '体系 total', walk.errors);
-  if (indicators.length === doc.data.indicators.length) {
-    const level1 = sum(indicators.map((n) => n.weight));
-    if (!level1.eq(total)) {
+  if (indicators.length === doc.data.indicators.length && indicators.every((n) => centsOf(n.weight) !== null)) {
+    const level1 = sumCents(indicators.map((n) => n.weight));
+    if (level1 !== centsOf(total)) {
       walk.errors.push(
         doc.data.total === undefined
-          ? `体系：一级指标分值合计 ${level1} ≠ 100（如总分不是 100，须写明 "total"）`
-          : `体系：一级指标分值合计 ${level1} ≠ total ${total}`,
+          ? `体系：一级指标分值合计 ${centsText(level1)} ≠ 100（如总分不是 100，须写明 "total"）`
+          : `体系：一级指标分值合计 ${centsText(level1)} ≠ total ${total}`,
       );
     }
   }
+  const grades = buildGrades(doc.data.grades, total, walk.errors);
 
   const fields: Record<string, FieldInfo> = { ...doc.data.fields };
   // Grade and judgement leaves own a table column named by their code (spec §6), as do input fields.
@@ -199,8 +220,37 @@ export function parseSystem(raw: unknown): SystemResult {
       total,
       indicators,
       fields,
+      grades,
     },
   };
+}
+
+/**
+ * The system's grade bands (spec §7), highest min first. The defaults (优 90 / 良 80 / 中 60 / 差 0)
+ * are for a total of 100; another total must declare its own. The lowest band must start at 0 so
+ * every total has a grade.
+ */
+function buildGrades(raw: { label: string; min: unknown }[] | undefined, total: Decimal, errors: string[]): GradeBand[] {
+  if (!raw) {
+    if (!total.eq(100)) errors.push(`体系 grades：总分为 ${total} 而不是 100，须写明评价等级 "grades"（[{"label", "min"}…]）`);
+    return defaultGradeBands();
+  }
+  const bands: GradeBand[] = [];
+  const labels = new Set<string>();
+  raw.forEach((g, i) => {
+    const where = `体系 grades.${i}（${g.label}）`;
+    if (labels.has(g.label)) errors.push(`${where}：等级名称重复`);
+    labels.add(g.label);
+    const min = dec(g.min, `${where} min`, errors);
+    if (min.isNeg() || min.gt(total)) errors.push(`${where}：min ${min} 应在 0 至总分 ${total} 之间`);
+    if (bands.some((b) => b.min.eq(min))) errors.push(`${where}：min ${min} 与另一等级相同`);
+    bands.push({ label: g.label, min });
+  });
+  bands.sort((a, b) => b.min.comparedTo(a.min));
+  if (bands.length && !bands[bands.length - 1]!.min.isZero()) {
+    errors.push(`体系 grades：最低等级的 min 须为 0，否则低于 ${bands[bands.length - 1]!.min} 的总分没有等级`);
+  }
+  return bands;
 }
 
 /** parseSystem for callers that cannot go on without a valid system. */

@@ -1,4 +1,9 @@
 import type Decimal from 'decimal.js';
+import type { ExactFraction, Rational } from './exact';
+import type { Explanation } from './explain/types';
+
+export type { ExactFraction, Rational } from './exact';
+export type * from './explain/types';
 
 /** Which cohort values the banded formula's min and max range over (spec §2). */
 export type Policy = 'cohort-in-band' | 'cohort-all' | 'thresholds';
@@ -46,6 +51,12 @@ export interface FieldInfo {
   description?: string;
 }
 
+/** A grade band (评价等级, spec §7): a total of at least `min` earns `label`. */
+export interface GradeBand {
+  label: string;
+  min: Decimal;
+}
+
 export interface System {
   id: string;
   name: string;
@@ -53,6 +64,8 @@ export interface System {
   total: Decimal;
   indicators: Branch[];
   fields: Record<string, FieldInfo>;
+  /** The system's grade bands, highest `min` first; the lowest has min 0, so every total has a grade. */
+  grades: GradeBand[];
 }
 
 /** Derived, flattened view of a system that scoring and the UI iterate over. */
@@ -105,54 +118,16 @@ export type Status =
   | 'judgement'
   | 'not_applicable';
 
-/**
- * x = a / b with b > 0. Most values are only compared with thresholds, which `cmp` does without
- * dividing (a ≤ t·b); `x` divides once, on first read.
- */
-export interface MetricRatio extends Fraction {
+/** x = num / den, exact (see exact.ts `Fraction`). `x` is its quotient as a decimal, for display and charts only. */
+export interface MetricRatio extends ExactFraction {
   kind: 'value';
   readonly x: Decimal;
-  /** Sign of x − t. */
-  cmp(t: Decimal): number;
-}
-
-/** a / b with b > 0, both short exact decimals, so products and differences stay exact. */
-export interface Fraction {
-  readonly a: Decimal;
-  readonly b: Decimal;
 }
 
 export type MetricValue =
   | MetricRatio
   | { kind: 'not_applicable' }
   | { kind: 'infinite' };
-
-/** Why a leaf scored what it did. Rendered by the UI, exports and reports; never recomputed there. */
-export interface Explanation {
-  rule: RuleKind;
-  /** The rule in words, e.g. `≤ 100.00% 得满分；≥ 115.00% 得 0 分；之间按同组插值`. */
-  ruleText: string;
-  /** Raw inputs the rule read, as given (万元, 人, 个, 是/否, grade label…). */
-  inputs: Record<string, string>;
-  /** x as a percentage string (`98.21%`), 'not applicable' or '∞' when present. */
-  valueText?: string;
-  full?: Decimal;
-  zero?: Decimal;
-  better?: Better;
-  band?: 'full' | 'zero' | 'in_band';
-  policy?: Policy;
-  /** Where min and max came from: the cohort, or the thresholds (policy or fallback). */
-  basis?: 'cohort' | 'thresholds';
-  min?: Decimal;
-  max?: Decimal;
-  n?: number;
-  /** Rule's score was above the weight and was cut to it. */
-  capped?: boolean;
-  /** The computation with numbers filled in, in Chinese. */
-  formula: string;
-  /** What earns full marks, e.g. `在职人员控制率 ≤ 100.00% 可得满分`. */
-  target: string;
-}
 
 export interface LeafScore {
   code: string;
@@ -177,6 +152,8 @@ export interface DepartmentScore {
   tied: boolean;
   level1: Record<string, Decimal>;
   level2: Record<string, Decimal>;
+  /** 评价等级: the label of the system's highest grade band whose min ≤ total (spec §7). */
+  grade: string;
   indicators: Record<string, LeafScore>;
   selfTotal?: Decimal;
   selfTotalDiff?: Decimal;
@@ -184,18 +161,19 @@ export interface DepartmentScore {
 
 /** Per group and banded leaf: how many values took part and the min/max actually used. */
 export interface CohortStat {
-  /** Departments of the group with a finite, applicable value. */
+  /** n: departments of the group with a finite, applicable value (spec §6 `n`). */
   n: number;
-  /** Values that qualified for min/max under the policy. */
+  /** Of those, the values that qualified for min/max under the policy (0 under `thresholds`). */
   qualifying: number;
   basis: 'cohort' | 'thresholds';
-  /** The policy asked for the cohort but too few values qualified, or max = min. */
+  /** The policy asked for the cohort but fewer than two values qualified, or max = min. */
   fallback: boolean;
+  /** min and max as decimals (32 significant digits), for display and the JSON. */
   min: Decimal;
   max: Decimal;
-  /** min and max as exact fractions: the interpolation divides once, at the end. */
-  minFraction: Fraction;
-  maxFraction: Fraction;
+  /** min and max exactly: what the interpolation computes with. */
+  minValue: ExactFraction;
+  maxValue: ExactFraction;
 }
 
 export interface Scores {

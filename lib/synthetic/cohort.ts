@@ -50,7 +50,8 @@ export function syntheticCohort(system: System, n: number, opts: SyntheticOption
       inputs[denKey] ??= amount(denKey, system.fields[denKey]?.integer ? 5 + rand() * 200 : 50 + rand() * 5000);
       const den = Number(inputs[denKey]);
       let x = lo + rand() * (hi - lo);
-      if ('ratio' in metric && (metric.at_most_one || /in_use|qualified|procurement_actual|key_project/.test(numKey))) x = Math.min(x, 1);
+      // A part of a whole, as the system declares it, never exceeds the whole.
+      if ('ratio' in metric && metric.at_most_one) x = Math.min(x, 1);
       if (inputs[numKey] === undefined) {
         const v = 'ratio' in metric ? den * x : den * (1 + x);
         inputs[numKey] = amount(numKey, Math.max(0, Math.min(v, 'ratio' in metric && x <= 1 ? den : Infinity)));

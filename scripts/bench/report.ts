@@ -42,5 +42,6 @@ export function benchSection(title: string) {
 export function report(label: string, t: Timing, items?: number, targetMs?: number) {
   const rate = items ? `  ${Math.round((items / t.wallMs) * 1000).toLocaleString('en')} /s` : '';
   const target = targetMs ? `  target ≤ ${targetMs} ms: ${t.wallMs <= targetMs ? 'met' : 'MISSED'}` : '';
-  console.log(`${label.padEnd(78)} ${t.wallMs.toFixed(0).padStart(7)} ms (cpu ${t.cpuMs.toFixed(0)} ms)${rate}${target}`);
+  const cpu = Number.isNaN(t.cpuMs) ? '' : ` (cpu ${t.cpuMs.toFixed(0)} ms)`;
+  console.log(`${label.padEnd(78)} ${t.wallMs.toFixed(0).padStart(7)} ms${cpu}${rate}${target}`);
 }

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoundScores } from '@/db/queries';
-import { fmtScore } from '@/lib/scoring';
+import { fmtScore, renderExplanation } from '@/lib/scoring';
 import { pointsLost, weakIndicators } from '@/lib/stats';
 import { chartShapes, expectedRound, launch, openPage, screenshot, visit } from './helpers';
 
@@ -30,8 +30,9 @@ describe('department page (评分表)', () => {
     for (let i = 0; i < weak.length; i++) {
       const text = await items.nth(i).innerText();
       expect(text).toContain(`失分 ${fmtScore(pointsLost(weak[i]!))}`);
-      expect(text).toContain(weak[i]!.explanation.target);
-      expect(text).toContain(weak[i]!.explanation.formula);
+      const said = renderExplanation(weak[i]!.explanation, expected.system, 'zh-CN');
+      expect(text).toContain(said.target);
+      expect(text).toContain(said.formula);
     }
     await screenshot(page, 'department-xiaolvzhai');
     expect(errors).toEqual([]);

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoundScores } from '@/db/queries';
-import { fmtPercent, fmtScore, indexSystem } from '@/lib/scoring';
+import { fmtPercent, fmtScore, indexSystem, renderExplanation } from '@/lib/scoring';
 import { pointsLost, scoreRate } from '@/lib/stats';
 import { chartShapes, chartText, expectedRound, launch, openPage, screenshot, tableRows, visit } from './helpers';
 
@@ -41,9 +41,10 @@ describe('indicator overview (heat table)', () => {
     const cell = page.getByRole('button', { name: new RegExp(`^${d.name} · 预算调整率`) });
     await cell.click();
     const dialog = page.getByTestId('explain-dialog');
-    await expect.poll(() => dialog.locator('.formula').textContent()).toBe(s.explanation.formula);
-    await expect(dialog.innerText()).resolves.toContain(s.explanation.target);
-    await expect(dialog.innerText()).resolves.toContain(s.explanation.ruleText);
+    const said = renderExplanation(s.explanation, expected.system, 'zh-CN');
+    await expect.poll(() => dialog.locator('.formula').textContent()).toBe(said.formula);
+    await expect(dialog.innerText()).resolves.toContain(said.target);
+    await expect(dialog.innerText()).resolves.toContain(said.rule);
     await screenshot(page, 'indicators-dialog', false);
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.evaluate((el) => (el as HTMLDialogElement).open)).toBe(false);
@@ -74,7 +75,10 @@ describe('indicator page', () => {
     for (const label of ['满分线 0.00%', '零分线 10.00%', `插值所用最小值 ${fmtPercent(stat.min)}`, `插值所用最大值 ${fmtPercent(stat.max)}`]) {
       expect(text).toContain(label);
     }
-    const inBand = members(group).filter((d) => d.indicators[code]!.explanation.band === 'in_band');
+    const inBand = members(group).filter((d) => {
+      const e = d.indicators[code]!.explanation;
+      return e.rule === 'banded' && e.band === 'in_band';
+    });
     expect(inBand.length).toBeGreaterThan(1);
     const listed = await page.getByTestId('in-band').innerText();
     for (const d of inBand) expect(listed).toContain(d.name);

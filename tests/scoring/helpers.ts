@@ -7,7 +7,10 @@ import {
   D,
   loadSystem,
   parseCohort,
+  renderExplanation,
+  type ExplainLocale,
   scoreCohort,
+  type BandedExplanation,
   type Department,
   type DepartmentScore,
   type LeafScore,
@@ -122,4 +125,25 @@ export function leafOf(scores: Scores, code: string, leafCode: string): LeafScor
 /** A leaf score as the 2-decimal text users see. */
 export function scoreText(scores: Scores, code: string, leafCode: string): string {
   return leafOf(scores, code, leafCode).score.toFixed(2);
+}
+
+/**
+ * A leaf's explanation as people read it, in zh-CN unless asked: the rule, value, formula and
+ * target sentences, and each input's value as shown (是/否 for checklist items).
+ */
+export function textOf(sys: System, l: LeafScore, locale: ExplainLocale = 'zh-CN') {
+  const t = renderExplanation(l.explanation, sys, locale);
+  return {
+    ruleText: t.rule,
+    valueText: t.value,
+    formula: t.formula,
+    target: t.target,
+    inputs: Object.fromEntries(t.inputs.map((i) => [i.key, i.value])),
+  };
+}
+
+/** A banded leaf's explanation, typed as such (the test fails if the leaf is not banded). */
+export function bandedOf(l: LeafScore): BandedExplanation {
+  if (l.explanation.rule !== 'banded') throw new Error(`${l.code} is not a banded leaf`);
+  return l.explanation;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCohort, POLICIES, scoreCohort, scoresToJson } from '@/lib/scoring';
-import { JULU, SEED_COHORT } from './helpers';
+import { JULU, SEED_COHORT, textOf } from './helpers';
 
 // 小吕寨镇, the seed township: its self-evaluation total is 96 (spec §3, issue 2 §4).
 const parsed = parseCohort(SEED_COHORT, JULU);
@@ -24,7 +24,7 @@ describe('the seed township 小吕寨镇 (tests/fixtures/xiaolvzhai-2021.json)',
     const l = d.indicators.budget_adjustment!;
     expect(l.score.toFixed(2)).toBe('0.00');
     expect(l.status).toBe('zero');
-    expect(l.explanation.valueText).toBe('15.24%');
+    expect(textOf(JULU, l).valueText).toBe('15.24%');
   });
 
   it('the self total difference is 0.00 and every self-scored leaf matches', () => {

@@ -1,5 +1,5 @@
 import type { HistoryEntry, RoundScores, SubmissionVersion } from '@/db/queries';
-import { fmtPlain, indexSystem, type Branch, type Decimal, type IndicatorNode } from '@/lib/scoring';
+import { fmtPlain, indexSystem, renderExplanation, type Branch, type Decimal, type ExplainLocale, type IndicatorNode } from '@/lib/scoring';
 import { level2RateSummaries, scoreRate, weakIndicators } from '@/lib/stats';
 import { fmtRate, fmtScore, fmtSigned } from '../format';
 import { explanationView, inputLines } from './explanation';
@@ -10,7 +10,7 @@ const sign = (d: Decimal | undefined) => (d === undefined ? null : d.isZero() ? 
 const isBranch = (n: IndicatorNode): n is Branch => 'children' in n;
 
 /** The 评分表 of one department: its tree, weak indicators, level-2 comparison and history. */
-export function departmentView(rs: RoundScores, code: string, history: HistoryEntry[]): DepartmentView | null {
+export function departmentView(rs: RoundScores, code: string, history: HistoryEntry[], locale: ExplainLocale = 'zh-CN'): DepartmentView | null {
   const d = rs.scores.departments.find((x) => x.code === code);
   if (!d) return null;
   const system = rs.system;
@@ -20,6 +20,7 @@ export function departmentView(rs: RoundScores, code: string, history: HistoryEn
   const walk = (node: IndicatorNode, level: 1 | 2 | 3) => {
     if (!isBranch(node)) {
       const s = d.indicators[node.code]!;
+      const text = renderExplanation(s.explanation, system, locale);
       tree.push({
         level: 3,
         code: node.code,
@@ -27,9 +28,9 @@ export function departmentView(rs: RoundScores, code: string, history: HistoryEn
         weight: fmtPlain(node.weight),
         score: fmtScore(s.score),
         rateText: fmtRate(scoreRate(s.score, s.weight)),
-        ruleText: s.explanation.ruleText,
-        inputs: inputLines(system, s.explanation.inputs),
-        valueText: s.explanation.valueText ?? null,
+        ruleText: text.rule,
+        inputs: inputLines(text.inputs),
+        valueText: text.value,
         status: s.status,
         self: s.self ? fmtScore(s.self) : null,
         selfDiff: s.selfDiff ? fmtSigned(s.selfDiff) : null,
@@ -77,7 +78,7 @@ export function departmentView(rs: RoundScores, code: string, history: HistoryEn
     selfTotal: d.selfTotal ? fmtScore(d.selfTotal) : null,
     selfTotalDiff: d.selfTotalDiff ? fmtSigned(d.selfTotalDiff) : null,
     tree,
-    weak: weakIndicators(system, d).map((s) => explanationView(system, d, s)),
+    weak: weakIndicators(system, d).map((s) => explanationView(system, d, s, locale)),
     level2,
     selfDiffCount: leaves.filter((s) => s.selfDiff && !s.selfDiff.isZero()).length,
     hasSelf: leaves.some((s) => s.self !== undefined) || d.selfTotal !== undefined,

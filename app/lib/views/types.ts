@@ -80,7 +80,8 @@ export interface ExplanationView {
   basis: 'cohort' | 'thresholds' | null;
   min: string | null;
   max: string | null;
-  n: number | null;
+  /** How many of the group's values min and max ranged over (basis `cohort` only). */
+  qualifying: number | null;
   capped: boolean;
   formula: string;
   target: string;
@@ -134,6 +135,7 @@ export interface IndicatorView {
   better: 'lower' | 'higher' | null;
   /** Thresholds and the min/max used, as percentage numbers and texts. */
   lines: { key: 'full' | 'zero' | 'min' | 'max'; pct: number; text: string }[];
+  /** n: the group's finite, applicable values; qualifying: those min and max ranged over. */
   stat: { n: number; qualifying: number; basis: 'cohort' | 'thresholds'; fallback: boolean } | null;
   points: IndicatorPoint[];
   summary: { meanScore: string; medianScore: string; minScore: string; maxScore: string } | null;

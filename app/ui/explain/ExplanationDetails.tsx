@@ -66,7 +66,7 @@ export function ExplanationDetails({ e, showHeading = false }: { e: ExplanationV
             <dd>
               {t(`basis.${e.basis}`)}
               {e.min && e.max ? ` · ${t('cohortMinUsed')} ${e.min} · ${t('cohortMaxUsed')} ${e.max}` : ''}
-              {e.n !== null ? t('paren', { x: `n = ${e.n}` }) : ''}
+              {e.qualifying !== null ? t('paren', { x: t('qualifyingValues', { n: e.qualifying }) }) : ''}
             </dd>
           </>
         ) : null}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JULU, banded, change, juluDept, leaf, leafOf, ratio, score, scoreText, system } from '@/tests/scoring/helpers';
+import { JULU, banded, bandedOf, change, juluDept, leaf, leafOf, ratio, score, scoreText, system, textOf } from '@/tests/scoring/helpers';
 
 // Under `thresholds` a banded score depends only on the department's own value, so these tests
 // read one department at a time.
@@ -61,7 +61,7 @@ describe('banded rule on a change metric', () => {
     expect(scoreText(s, 'rise', 'chg')).toBe('0.00');
     // (10% − 2.5%) / (10% − (−5%)) × 2 = 1
     expect(scoreText(s, 'small', 'chg')).toBe('1.00');
-    expect(leafOf(s, 'small', 'chg').explanation.valueText).toBe('2.50%');
+    expect(textOf(sys, leafOf(s, 'small', 'chg')).valueText).toBe('2.50%');
   });
 
   it('higher is better: growth inside the band is interpolated, a fall scores zero', () => {
@@ -101,15 +101,15 @@ describe('values exactly on the thresholds of julu-2021 (exact decimals, never r
   it('100.000001% staff control prints as 100.00% but is inside the band, not full', () => {
     const s = run({ staff_authorized: 100_000_000, staff_actual: 100_000_001 });
     const l = leafOf(s, 'd', 'staff_control');
-    expect(l.explanation.valueText).toBe('100.00%');
+    expect(textOf(JULU, l).valueText).toBe('100.00%');
     expect(l.status).toBe('interpolated');
-    expect(l.explanation.band).toBe('in_band');
+    expect(bandedOf(l).band).toBe('in_band');
   });
 
   it('114.999999% staff control is still inside the band, 115.000001% is in the zero band', () => {
     const below = leafOf(run({ staff_authorized: 100_000_000, staff_actual: 114_999_999 }), 'd', 'staff_control');
     const above = leafOf(run({ staff_authorized: 100_000_000, staff_actual: 115_000_001 }), 'd', 'staff_control');
-    expect(below.explanation.valueText).toBe('115.00%');
+    expect(textOf(JULU, below).valueText).toBe('115.00%');
     expect(below.status).toBe('interpolated');
     expect(above.status).toBe('zero');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JULU, juluDept, leaf, leafOf, score, scoreText, system } from '@/tests/scoring/helpers';
+import { JULU, juluDept, leaf, leafOf, score, scoreText, system, textOf } from '@/tests/scoring/helpers';
 
 const answers = (met: number, of: number) => Array.from({ length: of }, (_, i) => i < met);
 const run = (code: string, met: number, of: number) => score(JULU, [juluDept('d', { checklists: { [code]: answers(met, of) } })]);
@@ -34,9 +34,10 @@ describe('checklist rule', () => {
 
   it('the formula names the count and the tier reached', () => {
     const l = leafOf(run('fund_compliance', 7, 8), 'd', 'fund_compliance');
-    expect(l.explanation.formula).toBe('符合 7/8 项 → 档次“符合 7 项”得 6 = 6.00');
-    expect(l.explanation.inputs['fund_compliance.8']).toBe('否');
-    expect(l.explanation.inputs['fund_compliance.1']).toBe('是');
+    expect(textOf(JULU, l).formula).toBe('符合 7/8 项 → 档次“符合 7 项”得 6 = 6.00');
+    expect(l.explanation.inputs['fund_compliance.8']).toBe(false);
+    expect(textOf(JULU, l).inputs['fund_compliance.8']).toBe('否');
+    expect(textOf(JULU, l).inputs['fund_compliance.1']).toBe('是');
   });
 
   it('a count below every tier scores zero and says no tier was reached', () => {
@@ -52,7 +53,7 @@ describe('checklist rule', () => {
     ]);
     const s = score(sys, [{ code: 'a', name: 'A', inputs: {}, checklists: { pts: [true, false, false] }, judgements: { rest: 0 } }]);
     expect(scoreText(s, 'a', 'pts')).toBe('0.00');
-    expect(leafOf(s, 'a', 'pts').explanation.formula).toContain('未达到任何档次');
+    expect(textOf(sys, leafOf(s, 'a', 'pts')).formula).toContain('未达到任何档次');
   });
 
   describe('资产管理完整性: tiers up to 3 on a weight of 2', () => {
@@ -60,7 +61,7 @@ describe('checklist rule', () => {
       const l = leafOf(run('asset_integrity', 3, 3), 'd', 'asset_integrity');
       expect(l.score.toFixed(2)).toBe('2.00');
       expect(l.explanation.capped).toBe(true);
-      expect(l.explanation.formula).toBe('符合 3/3 项 → 档次“符合 3 项”得 3，超过分值 2，按 2 计 = 2.00');
+      expect(textOf(JULU, l).formula).toBe('符合 3/3 项 → 档次“符合 3 项”得 3，超过分值 2，按 2 计 = 2.00');
     });
 
     it('2 points met scores 2 without a cap, 1 point scores 1', () => {
@@ -72,7 +73,7 @@ describe('checklist rule', () => {
 
     it('the target says 2 points are already enough for full marks', () => {
       const l = leafOf(run('asset_integrity', 1, 3), 'd', 'asset_integrity');
-      expect(l.explanation.target).toBe('资产管理完整性符合至少 2 项评价要点可得满分');
+      expect(textOf(JULU, l).target).toBe('资产管理完整性符合至少 2 项评价要点可得满分');
     });
   });
 });

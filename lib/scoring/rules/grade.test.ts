@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '@/lib/scoring';
-import { JULU, juluDept, leafOf, problemsOf, score, scoreText } from '@/tests/scoring/helpers';
+import { JULU, juluDept, leafOf, problemsOf, score, scoreText, textOf } from '@/tests/scoring/helpers';
 
 const run = (grade: string) => score(JULU, [juluDept('d', { grades: { satisfaction: grade } })]);
 
@@ -38,6 +38,6 @@ describe('grade rule (服务对象满意度, weight 5)', () => {
   });
 
   it('the target names the best grade', () => {
-    expect(leafOf(run('合格'), 'd', 'satisfaction').explanation.target).toBe('服务对象满意度评为“优秀”可得满分');
+    expect(textOf(JULU, leafOf(run('合格'), 'd', 'satisfaction')).target).toBe('服务对象满意度评为“优秀”可得满分');
   });
 });

@@ -1,44 +1,53 @@
-import type { Decimal } from '../decimal';
-import { fmtScore } from '../text';
-import type { Explanation, Rule } from '../types';
+import type { GradeExplanation } from '../explain/types';
+import type { Rule } from '../types';
 import type { Outcome, RuleContext } from './outcome';
 
 type Grade = Extract<Rule, { kind: 'grade' }>;
 
-/** English aliases accepted for the seed's grade labels (spec §1). */
+/** English aliases of the seed's standard grade labels (spec §1). */
 export const GRADE_ALIASES: Record<string, string> = {
   excellent: '优秀',
   good: '良好',
   pass: '合格',
   fail: '不合格',
 };
+const STANDARD_LABELS = new Set(Object.values(GRADE_ALIASES));
 
-/** The rule's own label for a given label or alias, or null when the rule has no such grade. */
-export function resolveGrade(rule: Grade, given: string): string | null {
-  const text = given.trim();
-  const label = GRADE_ALIASES[text.toLowerCase()] ?? text;
-  return rule.grades.some((g) => g.label === label) ? label : null;
+/** Whether a rule's labels are exactly the standard 优秀/良好/合格/不合格, the only labels the aliases stand for. */
+export function usesStandardLabels(rule: Grade): boolean {
+  return rule.grades.length === STANDARD_LABELS.size && rule.grades.every((g) => STANDARD_LABELS.has(g.label));
 }
 
-export function gradeText(rule: Grade): string {
-  return rule.grades.map((g) => `${g.label}（${g.score}）`).join('；');
+/**
+ * The rule's own label for a given text, or null when the rule has no such grade. The rule's own
+ * labels always win; the English aliases apply only to a rule with the standard Chinese labels, so
+ * a system whose own labels are, say, Good/Fair is never read as 良好.
+ */
+export function resolveGrade(rule: Grade, given: string): string | null {
+  const text = given.trim();
+  if (rule.grades.some((g) => g.label === text)) return text;
+  if (!usesStandardLabels(rule)) return null;
+  return GRADE_ALIASES[text.toLowerCase()] ?? null;
 }
 
 export function scoreGrade(ctx: RuleContext, label: string): Outcome {
   return ctx.grades.get(label)!;
 }
 
-export function explainGrade(ctx: RuleContext, rule: Grade, label: string, score: Decimal): Explanation {
+export function explainGrade(ctx: RuleContext, rule: Grade, label: string, score: string): GradeExplanation {
   const { leaf } = ctx;
   const grade = rule.grades.find((g) => g.label === label)!;
-  const capped = grade.score.gt(leaf.weight);
   const best = rule.grades.reduce((a, b) => (b.score.gt(a.score) ? b : a));
   return {
     rule: 'grade',
-    ruleText: gradeText(rule),
+    leaf: leaf.code,
+    weight: leaf.weight.toFixed(),
+    score,
+    capped: grade.score.gt(leaf.weight),
     inputs: { [leaf.code]: label },
-    capped,
-    formula: `评价等级“${label}”得 ${grade.score}${capped ? `，按分值 ${leaf.weight} 计` : ''} = ${fmtScore(score)}`,
-    target: `${leaf.name}评为“${best.label}”可得满分`,
+    grades: rule.grades.map((g) => ({ label: g.label, score: g.score.toFixed() })),
+    label,
+    labelScore: grade.score.toFixed(),
+    best: best.label,
   };
 }

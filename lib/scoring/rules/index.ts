@@ -1,5 +1,7 @@
 import type { Decimal } from '../decimal';
-import type { CohortStat, Department, Explanation, MetricValue, Policy, Rule } from '../types';
+import type { Explanation } from '../explain/types';
+import { fmtScore } from '../text';
+import type { CohortStat, Department, MetricValue, Policy, Rule } from '../types';
 import { explainBanded } from './banded';
 import { explainChecklist } from './checklist';
 import { explainGrade } from './grade';
@@ -7,10 +9,10 @@ import { explainJudgement } from './judgement';
 import type { RuleContext } from './outcome';
 import { explainProportional } from './proportional';
 
-export { scoreBanded, classify, bandedText, interpolate, type Band } from './banded';
+export { scoreBanded, classify, bandLines, interpolate, type BandLines } from './banded';
 export { scoreProportional } from './proportional';
-export { scoreChecklist, checklistText, checklistItemsForFull } from './checklist';
-export { scoreGrade, resolveGrade, gradeText, GRADE_ALIASES } from './grade';
+export { scoreChecklist, checklistItemsForFull } from './checklist';
+export { scoreGrade, resolveGrade, usesStandardLabels, GRADE_ALIASES } from './grade';
 export { scoreJudgement } from './judgement';
 export { ruleContext } from './context';
 export type { Outcome, RuleContext } from './outcome';
@@ -34,16 +36,17 @@ export function explainLeaf(
 ): Explanation {
   const rule = ctx.leaf.rule;
   const code = ctx.leaf.code;
+  const s = fmtScore(score);
   switch (rule.kind) {
     case 'banded':
-      return explainBanded(ctx, rule, value!, department.inputs, stat!, policy, score);
+      return explainBanded(ctx, rule, value!, department.inputs, stat!, policy, s);
     case 'proportional':
-      return explainProportional(ctx, rule, value!, department.inputs, score);
+      return explainProportional(ctx, rule, value!, department.inputs, s);
     case 'checklist':
-      return explainChecklist(ctx, rule, department.checklists[code]!, score);
+      return explainChecklist(ctx, rule, department.checklists[code]!, s);
     case 'grade':
-      return explainGrade(ctx, rule, department.grades[code]!, score);
+      return explainGrade(ctx, rule, department.grades[code]!, s);
     case 'judgement':
-      return explainJudgement(ctx, department.judgements[code]!);
+      return explainJudgement(ctx, department.judgements[code]!, s);
   }
 }

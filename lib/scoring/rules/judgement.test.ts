@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JULU, juluDept, leafOf, problemsOf, score, scoreText } from '@/tests/scoring/helpers';
+import { JULU, juluDept, leafOf, problemsOf, score, scoreText, textOf } from '@/tests/scoring/helpers';
 
 const run = (v: number | string) => score(JULU, [juluDept('d', { judgements: { duty_completion: v } })]);
 const reject = (v: number | string) => problemsOf(JULU, [juluDept('d', { judgements: { duty_completion: v } })]);
@@ -9,7 +9,7 @@ describe('judgement rule (履职完成情况, weight 10)', () => {
     const s = run('7.25');
     expect(scoreText(s, 'd', 'duty_completion')).toBe('7.25');
     expect(leafOf(s, 'd', 'duty_completion').status).toBe('judgement');
-    expect(leafOf(s, 'd', 'duty_completion').explanation.formula).toBe('评价人评分 7.25（满分 10）');
+    expect(textOf(JULU, leafOf(s, 'd', 'duty_completion')).formula).toBe('评价人评分 7.25（满分 10）');
   });
 
   it('zero and exactly the weight are accepted', () => {

@@ -1,4 +1,4 @@
-import { toCents, type Decimal } from '../decimal';
+import { fromCents, type Decimal } from '../decimal';
 import type { FieldInfo, Leaf, Status } from '../types';
 
 /**
@@ -13,14 +13,17 @@ export interface Outcome {
   cents: number;
 }
 
-export function outcome(score: Decimal, status: Status): Outcome {
-  return { score, status, cents: toCents(score) };
+export function outcome(cents: number, status: Status): Outcome {
+  return { score: fromCents(cents), status, cents };
 }
 
 /** What every rule may read besides the department's own values; built once per leaf and round. */
 export interface RuleContext {
   leaf: Leaf;
   fields: Record<string, FieldInfo>;
+  /** The weight in cents (system weights have at most 2 decimals), as a number and a bigint. */
+  weightCents: number;
+  weightCentsBig: bigint;
   /** Shared outcomes, by status, for the weight (full marks) and for zero. */
   full: Outcome;
   zero: Outcome;
@@ -34,6 +37,6 @@ export interface RuleContext {
   grades: Map<string, Outcome>;
 }
 
-export function fieldName(ctx: RuleContext, key: string): string {
-  return ctx.fields[key]?.name ?? key;
+export function fieldName(fields: Record<string, FieldInfo>, key: string): string {
+  return fields[key]?.name ?? key;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JULU, juluDept, leafOf, score, scoreText } from '@/tests/scoring/helpers';
+import { JULU, juluDept, leafOf, score, scoreText, textOf } from '@/tests/scoring/helpers';
 
 describe('proportional rule (支付进度率, weight 5)', () => {
   const run = (payments: number | string, payment_target: number | string) =>
@@ -10,7 +10,7 @@ describe('proportional rule (支付进度率, weight 5)', () => {
     expect(scoreText(s, 'd', 'payment_progress')).toBe('3.00');
     expect(leafOf(s, 'd', 'payment_progress').status).toBe('proportional');
     expect(leafOf(s, 'd', 'payment_progress').explanation.capped).toBe(false);
-    expect(leafOf(s, 'd', 'payment_progress').explanation.formula).toBe('得分 = min(1, 60.00%) × 5 = 3.00');
+    expect(textOf(JULU, leafOf(s, 'd', 'payment_progress')).formula).toBe('得分 = min(1, 60.00%) × 5 = 3.00');
   });
 
   it('a payment progress above 100% is capped at the weight', () => {
@@ -31,6 +31,6 @@ describe('proportional rule (支付进度率, weight 5)', () => {
 
   it('the target says how much must be paid for full marks', () => {
     const l = leafOf(run(600, 1000), 'd', 'payment_progress');
-    expect(l.explanation.target).toBe('支付进度率 ≥ 100.00% 可得满分（年度支付数 ≥ 1000万元）');
+    expect(textOf(JULU, l).target).toBe('支付进度率 ≥ 100.00% 可得满分（年度支付数 ≥ 1000万元）');
   });
 });

@@ -1,17 +1,22 @@
-import { ONE, roundScore, type Decimal } from '../decimal';
-import { fmtPercent, fmtScore } from '../text';
-import type { Explanation, MetricValue, Rule } from '../types';
-import { inputForThreshold, metricInputs, specialValueText, valueText } from './metric-text';
+import type { Decimal } from '../decimal';
+import { cmpFraction, Fraction, roundHalfUp, roundHalfUpSafe } from '../exact';
+import type { ProportionalExplanation } from '../explain/types';
+import type { MetricValue, Rule } from '../types';
+import { metricFacts, metricInputs, reachInput, valueFacts } from './metric-facts';
 import { outcome, type Outcome, type RuleContext } from './outcome';
 
 type Proportional = Extract<Rule, { kind: 'proportional' }>;
 
+const ONE = new Fraction(1, 1);
+
+/** weight × min(1, x) on a ratio (the loader refuses a change metric, which could go below 0). */
 export function scoreProportional(ctx: RuleContext, value: MetricValue): Outcome {
   if (value.kind === 'not_applicable') return ctx.notApplicable;
   if (value.kind === 'infinite') return ctx.zero;
-  if (value.cmp(ONE) >= 0) return ctx.proportionalFull;
-  // w·a / b divides once, last, so an exact half-cent is never lost to a rounded quotient.
-  return outcome(roundScore(ctx.leaf.weight.times(value.a).div(value.b)), 'proportional');
+  if (cmpFraction(value, ONE) >= 0) return ctx.proportionalFull;
+  // w·num / den divides once, last, so an exact half-cent is never lost to a rounded quotient.
+  const fast = roundHalfUpSafe(ctx.weightCents * value.n, value.d);
+  return outcome(fast === fast ? fast : Number(roundHalfUp(ctx.weightCentsBig * value.num, value.den)), 'proportional');
 }
 
 export function explainProportional(
@@ -19,24 +24,18 @@ export function explainProportional(
   rule: Proportional,
   value: MetricValue,
   inputs: Record<string, Decimal>,
-  score: Decimal,
-): Explanation {
+  score: string,
+): ProportionalExplanation {
   const { leaf } = ctx;
-  const hint = inputForThreshold(ctx, rule.metric, inputs, ONE, 'higher');
-  const base: Explanation = {
+  return {
     rule: 'proportional',
-    ruleText: `得分 = min(1, ${leaf.name}) × 分值`,
+    leaf: leaf.code,
+    weight: leaf.weight.toFixed(),
+    score,
+    capped: value.kind === 'value' && cmpFraction(value, ONE) > 0,
     inputs: metricInputs(rule.metric, inputs),
-    valueText: valueText(value),
-    formula: '',
-    target: `${leaf.name} ≥ 100.00% 可得满分${hint ? `（${hint}）` : ''}`,
+    metric: metricFacts(rule.metric),
+    value: valueFacts(value),
+    target: { cmp: '≥', threshold: '1', reach: reachInput(ctx, rule.metric, inputs, ONE, 'higher') },
   };
-  if (value.kind !== 'value') {
-    const na = value.kind === 'not_applicable';
-    base.formula = `${specialValueText(ctx, rule.metric, value)}，得${na ? '满分' : ' 0 分'} = ${fmtScore(score)}`;
-    return base;
-  }
-  base.capped = value.x.gt(ONE);
-  base.formula = `得分 = min(1, ${fmtPercent(value.x)}) × ${leaf.weight} = ${fmtScore(score)}`;
-  return base;
 }

@@ -53,7 +53,8 @@ export default async function IndicatorPage({
             <div>
               <dt>{t('basis')}</dt>
               <dd>
-                {t(`basis.${v.stat.basis}`)}（{v.stat.qualifying}/{v.stat.n}）
+                {t(`basis.${v.stat.basis}`)}
+                {t('paren', { x: t('qualifyingOfValid', { qualifying: v.stat.qualifying, n: v.stat.n }) })}
               </dd>
             </div>
           ) : null}
