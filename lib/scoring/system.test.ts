@@ -121,6 +121,40 @@ describe('system validation errors name the node', () => {
   });
 });
 
+describe('rule checks at load (issue 11 §1)', () => {
+  it('a proportional rule on a change metric is refused naming the node (a 50 % fall would score below 0)', () => {
+    const errors = errorsOf(systemDoc([leaf('grow', 5, { kind: 'proportional', metric: { change: ['curr', 'prev'] } })]));
+    expect(errors).toEqual(['节点 grow：proportional 规则只适用于比率指标（ratio），变动率（change）可为负，请改用 banded 规则']);
+  });
+
+  it('a proportional rule on a ratio still loads', () => {
+    expect(parseSystem(systemDoc([leaf('pay', 5, { kind: 'proportional', metric: ratio('paid', 'due') })])).errors).toEqual([]);
+  });
+
+  it('a weight with 3 decimals is refused naming the node: scores have 2, so full marks could never be reached', () => {
+    const errors = errorsOf(tree([branch('a', 100, [judgement('x', '33.333'), judgement('y', '33.333'), judgement('z', '33.334')])]));
+    expect(errors).toContainEqual('节点 x：分值 33.333 超过 2 位小数（得分保留 2 位小数，满分将无法得到）');
+    expect(errors).toContainEqual(expect.stringMatching(/^节点 z：分值 33\.334 超过 2 位小数/));
+  });
+
+  it('trailing zeros are not decimals: a weight of "12.500" loads', () => {
+    expect(parseSystem(tree([branch('a', 100, [judgement('x', '12.500'), judgement('y', '87.5')])])).errors).toEqual([]);
+  });
+
+  it('checklist tier scores and grade scores with 3 decimals are refused naming the node', () => {
+    const errors = errorsOf(
+      systemDoc([
+        leaf('pts', 2, { kind: 'checklist', items: ['一'], tiers: [{ met: 1, score: '1.005' }] }),
+        leaf('sat', 5, { kind: 'grade', grades: [{ label: '好', score: '4.999' }, { label: '差', score: 0 }] }),
+      ]),
+    );
+    expect(errors).toEqual([
+      '节点 pts：档次 met=1 的分数 1.005 超过 2 位小数（得分保留 2 位小数，满分将无法得到）',
+      '节点 sat：等级“好”的分数 4.999 超过 2 位小数（得分保留 2 位小数，满分将无法得到）',
+    ]);
+  });
+});
+
 describe('system warnings are returned, not thrown', () => {
   it('a checklist tier above the weight is a warning naming the node, and the system loads', () => {
     const doc = systemDoc([leaf('pts', 2, { kind: 'checklist', items: ['一', '二', '三'], tiers: [{ met: 3, score: 3 }, { met: 0, score: 0 }] }, '要点')]);
