@@ -38,6 +38,22 @@ describe('department page (评分表)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('in English the weak indicators carry the engine’s English formulas and targets', async () => {
+    const d = dept('xiaolvzhai');
+    const weak = weakIndicators(expected.system, d);
+    const { page, errors } = await openPage(browser, { locale: 'en' });
+    await visit(page, '/rounds/2021/departments/xiaolvzhai');
+    const items = page.locator('[data-testid="weak-list"] > li');
+    for (let i = 0; i < weak.length; i++) {
+      const said = renderExplanation(weak[i]!.explanation, expected.system, 'en');
+      const text = await items.nth(i).innerText();
+      expect(text).toContain(said.target);
+      expect(text).toContain(said.formula);
+    }
+    await screenshot(page, 'department-xiaolvzhai-en');
+    expect(errors).toEqual([]);
+  });
+
   it('draws the level-2 comparison and the history charts, with a year per round taken part in', async () => {
     const { page } = await openPage(browser);
     await visit(page, '/rounds/2021/departments/xiaolvzhai');

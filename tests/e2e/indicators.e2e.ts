@@ -51,6 +51,22 @@ describe('indicator overview (heat table)', () => {
     await expect(cell.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
   });
 
+  it('in English the dialog shows the engine’s English rule, formula and target', async () => {
+    const d = members('乡镇').find((x) => x.indicators.budget_adjustment!.status === 'interpolated')!;
+    const said = renderExplanation(d.indicators.budget_adjustment!.explanation, expected.system, 'en');
+    const { page, errors } = await openPage(browser, { locale: 'en' });
+    await visit(page, '/rounds/2021/indicators?group=乡镇');
+    await page.getByRole('button', { name: new RegExp(`^${d.name} · 预算调整率`) }).click();
+    const dialog = page.getByTestId('explain-dialog');
+    await expect.poll(() => dialog.locator('.formula').textContent()).toBe(said.formula);
+    expect(said.formula).toMatch(/comparable values in the group; score = /);
+    const text = await dialog.innerText();
+    expect(text).toContain(said.target);
+    expect(text).toContain(said.rule);
+    await screenshot(page, 'indicators-dialog-en', false);
+    expect(errors).toEqual([]);
+  });
+
   it('opens the explanation with the keyboard alone', async () => {
     const { page } = await openPage(browser);
     await visit(page, '/rounds/2021/indicators?group=乡镇');
@@ -84,6 +100,22 @@ describe('indicator page', () => {
     for (const d of inBand) expect(listed).toContain(d.name);
     for (const d of members(group).filter((x) => !inBand.includes(x))) expect(listed).not.toContain(`${d.name}（`);
     await screenshot(page, 'indicator-budget_adjustment');
+    expect(errors).toEqual([]);
+  });
+
+  it('in English the rule and every department’s formula come from the engine’s English renderer', async () => {
+    const group = '乡镇';
+    const code = 'budget_adjustment';
+    const { page, errors } = await openPage(browser, { locale: 'en' });
+    await visit(page, `/rounds/2021/indicators/${code}?group=${encodeURIComponent(group)}`);
+    const first = renderExplanation(members(group)[0]!.indicators[code]!.explanation, expected.system, 'en');
+    await expect(page.locator('#rule-title + p.muted + p').innerText()).resolves.toBe(first.rule);
+    const cells = (await tableRows(page, 'lost-table')).flat();
+    for (const d of members(group)) {
+      if (d.indicators[code]!.status !== 'interpolated') continue;
+      expect(cells).toContain(renderExplanation(d.indicators[code]!.explanation, expected.system, 'en').formula);
+    }
+    await screenshot(page, `indicator-${code}-en`);
     expect(errors).toEqual([]);
   });
 
