@@ -73,11 +73,11 @@ export function scoreCohort(system: System, departments: Department[], options: 
   const layout = levelLayout(idx);
   const totalsInCents = new Array<number>(departments.length);
   const results = new Array<DepartmentScore>(departments.length);
+  const scratch = { level1: new Float64Array(layout.level1.length), level2: new Float64Array(layout.level2.length) };
   for (let di = 0; di < departments.length; di++) {
     const d = departments[di]!;
-    const r = scoreDepartment(system, layout, contexts, policy, d, values[di]!, bands[di]!, statsByGroup.get(d.group)!);
-    totalsInCents[di] = r.cents;
-    results[di] = r.score;
+    results[di] = scoreDepartment(system, layout, scratch, contexts, policy, d, values[di]!, bands[di]!, statsByGroup.get(d.group)!);
+    totalsInCents[di] = scratch.level1.reduce((a, b) => a + b, 0);
   }
 
   for (const members of groups.values()) {
@@ -118,17 +118,19 @@ function levelLayout(idx: ReturnType<typeof indexSystem>): LevelLayout {
 function scoreDepartment(
   system: System,
   layout: LevelLayout,
+  /** Subtotals in cents, reused from department to department; level1 holds this one's afterwards. */
+  scratch: { level1: Float64Array; level2: Float64Array },
   contexts: RuleContext[],
   policy: Policy,
   d: Department,
   row: (MetricValue | undefined)[],
   bandRow: (Band | undefined)[],
   stats: (CohortStat | undefined)[],
-): { score: DepartmentScore; cents: number } {
+): DepartmentScore {
   const indicators: Record<string, LeafScore> = {};
   // Subtotals are sums of the rounded leaf scores (spec §4), exact in integer cents.
-  const level1Cents = new Array<number>(layout.level1.length).fill(0);
-  const level2Cents = new Array<number>(layout.level2.length).fill(0);
+  const level1Cents = scratch.level1.fill(0);
+  const level2Cents = scratch.level2.fill(0);
   for (let li = 0; li < contexts.length; li++) {
     const ctx = contexts[li]!;
     const out = scoreLeaf(ctx, d, row[li], stats[li], bandRow[li]);
@@ -165,7 +167,7 @@ function scoreDepartment(
     score.selfTotal = selfTotal;
     score.selfTotalDiff = difference(selfTotal, total);
   }
-  return { score, cents };
+  return score;
 }
 
 /** Metric values of every department and leaf, and where banded values lie; computed once and shared. */
@@ -238,7 +240,7 @@ function scoreLeaf(ctx: RuleContext, d: Department, value: MetricValue | undefin
     case 'grade':
       return scoreGrade(ctx, d.grades[ctx.leaf.code]!);
     case 'judgement':
-      return scoreJudgement(d.judgements[ctx.leaf.code]!);
+      return scoreJudgement(ctx, d.judgements[ctx.leaf.code]!);
   }
 }
 

@@ -27,5 +27,6 @@ export function ruleContext(leaf: Leaf, fields: Record<string, FieldInfo>): Rule
     tiers: rule.kind === 'checklist' ? rule.tiers.map((t) => outcome(capped(t.score), 'tier')) : [],
     noTier: outcome(0, 'tier'),
     grades: new Map(rule.kind === 'grade' ? rule.grades.map((g) => [g.label, outcome(capped(g.score), 'grade')]) : []),
+    judged: new Map(),
   };
 }

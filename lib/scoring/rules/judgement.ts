@@ -4,8 +4,11 @@ import type { JudgementExplanation } from '../explain/types';
 import { outcome, type Outcome, type RuleContext } from './outcome';
 
 /** The evaluator's score is taken as given; the cohort parser has checked 0 ≤ v ≤ weight, 2 decimals. */
-export function scoreJudgement(given: Decimal): Outcome {
-  return outcome(centsNumber(given), 'judgement');
+export function scoreJudgement(ctx: RuleContext, given: Decimal): Outcome {
+  const cents = centsNumber(given);
+  let out = ctx.judged.get(cents);
+  if (!out) ctx.judged.set(cents, (out = outcome(cents, 'judgement')));
+  return out;
 }
 
 export function explainJudgement(ctx: RuleContext, given: Decimal, score: string): JudgementExplanation {

@@ -35,6 +35,8 @@ export interface RuleContext {
   noTier: Outcome;
   /** Grade: one outcome per label. */
   grades: Map<string, Outcome>;
+  /** Judgement: outcomes by cents, filled as scores are met (a round has few distinct ones). */
+  judged: Map<number, Outcome>;
 }
 
 export function fieldName(fields: Record<string, FieldInfo>, key: string): string {
