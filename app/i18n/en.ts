@@ -108,6 +108,7 @@ export const en: Dictionary = {
   'basis.cohort': 'group values',
   'basis.thresholds': 'thresholds',
   qualifying: 'Departments in the interpolation',
+  labelValue: '{label}: {value}',
   qualifyingValues: '{n} comparable values in the group',
   qualifyingOfValid: '{qualifying} comparable of {n} valid values',
   capped: 'the rule\'s score exceeded the weight and was capped',

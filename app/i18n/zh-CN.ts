@@ -107,6 +107,7 @@ export const zhCN = {
   'basis.cohort': '同组数据',
   'basis.thresholds': '满分线与零分线',
   qualifying: '参与插值的单位数',
+  labelValue: '{label}：{value}',
   qualifyingValues: '同组 {n} 个可比值',
   qualifyingOfValid: '{qualifying} 个可比值 / {n} 个有效值',
   capped: '规则得分超过分值，已按分值计',

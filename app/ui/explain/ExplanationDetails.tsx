@@ -34,7 +34,7 @@ export function ExplanationDetails({ e, showHeading = false }: { e: ExplanationV
               <ul style={{ margin: 0, paddingLeft: 18 }}>
                 {e.inputs.map((i) => (
                   <li key={i.key}>
-                    {i.label}：{i.text}
+                    {t('labelValue', { label: i.label, value: i.text })}
                   </li>
                 ))}
               </ul>
