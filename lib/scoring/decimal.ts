@@ -2,7 +2,9 @@ import DecimalJs from 'decimal.js';
 
 /**
  * The one Decimal constructor of the engine: 32 significant digits (spec §4 asks for ≥ 30) and half-up rounding,
- * so `toFixed(2)` rounds the way the finance bureau does (0.125 → 0.13).
+ * so `toFixed(2)` rounds the way the finance bureau does (0.125 → 0.13). Scoring itself never rounds
+ * through it: scores, comparisons and roundings are integer arithmetic (exact.ts); decimal.js holds
+ * parsed values and shows quotients that do not terminate (the cohort min/max, chart values).
  */
 export const D = DecimalJs.clone({
   precision: 32,
@@ -29,11 +31,6 @@ export function sum(values: Iterable<Decimal>): Decimal {
 
 // Leaf scores have exactly 2 decimals, so their sums are exact in integer cents held as JS numbers
 // (safe far beyond any total here), which spares decimal.js an allocation per addition.
-
-/** A 2-decimal score in integer cents; the double is within 1e-13 of the integer, so rounding is exact. */
-export function toCents(score: Decimal): number {
-  return Math.round(Number(score.toFixed(2)) * 100);
-}
 
 // Subtotals repeat across departments (a round has few distinct level sums), so each is built once.
 const fromCentsCache = new Map<number, Decimal>();

@@ -25,6 +25,13 @@ export interface ScoreOptions {
   policy?: Policy;
 }
 
+/** What every department's result on one leaf of one group shares: the rule context, statistic and policy. */
+interface LeafRun {
+  ctx: RuleContext;
+  stat: CohortStat | undefined;
+  policy: Policy;
+}
+
 /** A leaf result whose explanation is built from its inputs when first read, then kept. */
 class LeafResult implements LeafScore {
   readonly code: string;
@@ -35,22 +42,21 @@ class LeafResult implements LeafScore {
   readonly selfDiff: Decimal | undefined;
   private cached: Explanation | undefined;
   constructor(
-    private readonly ctx: RuleContext,
+    private readonly run: LeafRun,
     private readonly department: Department,
     readonly value: MetricValue | undefined,
-    private readonly stat: CohortStat | undefined,
-    private readonly policy: Policy,
     out: Outcome,
   ) {
-    this.code = ctx.leaf.code;
-    this.weight = ctx.leaf.weight;
+    this.code = run.ctx.leaf.code;
+    this.weight = run.ctx.leaf.weight;
     this.score = out.score;
     this.status = out.status;
     this.self = department.self_scores?.[this.code];
     this.selfDiff = this.self === undefined ? undefined : difference(this.self, out.score);
   }
   get explanation(): Explanation {
-    return (this.cached ??= explainLeaf(this.ctx, this.department, this.value, this.stat, this.policy, this.score));
+    const { ctx, stat, policy } = this.run;
+    return (this.cached ??= explainLeaf(ctx, this.department, this.value, stat, policy, this.score));
   }
 }
 
@@ -69,6 +75,7 @@ export function scoreCohort(system: System, departments: Department[], options: 
   const { values, bands } = metricValues(contexts, departments);
   const groups = groupMembers(departments);
   const { cohort, statsByGroup } = cohortStats(contexts, groups, values, bands, policy);
+  const runsByGroup = new Map([...statsByGroup].map(([g, stats]) => [g, contexts.map((ctx, li) => ({ ctx, stat: stats[li], policy }))]));
 
   const layout = levelLayout(idx);
   const totalsInCents = new Array<number>(departments.length);
@@ -76,7 +83,7 @@ export function scoreCohort(system: System, departments: Department[], options: 
   const scratch = { level1: new Float64Array(layout.level1.length), level2: new Float64Array(layout.level2.length) };
   for (let di = 0; di < departments.length; di++) {
     const d = departments[di]!;
-    results[di] = scoreDepartment(system, layout, scratch, contexts, policy, d, values[di]!, bands[di]!, statsByGroup.get(d.group)!);
+    results[di] = scoreDepartment(system, layout, scratch, runsByGroup.get(d.group)!, d, values[di]!, bands[di]!);
     totalsInCents[di] = scratch.level1.reduce((a, b) => a + b, 0);
   }
 
@@ -120,21 +127,19 @@ function scoreDepartment(
   layout: LevelLayout,
   /** Subtotals in cents, reused from department to department; level1 holds this one's afterwards. */
   scratch: { level1: Float64Array; level2: Float64Array },
-  contexts: RuleContext[],
-  policy: Policy,
+  runs: LeafRun[],
   d: Department,
   row: (MetricValue | undefined)[],
   bandRow: (Band | undefined)[],
-  stats: (CohortStat | undefined)[],
 ): DepartmentScore {
   const indicators: Record<string, LeafScore> = {};
   // Subtotals are sums of the rounded leaf scores (spec §4), exact in integer cents.
   const level1Cents = scratch.level1.fill(0);
   const level2Cents = scratch.level2.fill(0);
-  for (let li = 0; li < contexts.length; li++) {
-    const ctx = contexts[li]!;
-    const out = scoreLeaf(ctx, d, row[li], stats[li], bandRow[li]);
-    indicators[ctx.leaf.code] = new LeafResult(ctx, d, row[li], stats[li], policy, out);
+  for (let li = 0; li < runs.length; li++) {
+    const run = runs[li]!;
+    const out = scoreLeaf(run.ctx, d, row[li], run.stat, bandRow[li]);
+    indicators[run.ctx.leaf.code] = new LeafResult(run, d, row[li], out);
     const l2 = layout.leafLevel2[li]!;
     if (l2 >= 0) level2Cents[l2]! += out.cents;
     else level1Cents[layout.leafLevel1[li]!]! += out.cents;
