@@ -81,3 +81,12 @@ describe('rounding half-up', () => {
     );
   });
 });
+
+describe('a metric value from stored decimal text', () => {
+  it('ratioOfText gives the exact fraction and its decimal', async () => {
+    const { ratioOfText } = await import('./metric');
+    const r = ratioOfText('0.152382');
+    expect([r.kind, r.num, r.den, r.x.toFixed()]).toEqual(['value', 152382n, 1000000n, '0.152382']);
+    expect(cmpFraction(r, fractionOf(152382n, 1000000n))).toBe(0);
+  });
+});

@@ -8,7 +8,7 @@ export { parseCohort, parseDepartment, cohortToJson, departmentToJson, DEFAULT_G
 export { scoreCohort, type ScoreOptions } from './score';
 export { scoresToJson, type ScoresJsonOptions } from './json';
 export { competitionRanks } from './rank';
-export { evalMetric, metricFields } from './metric';
+export { evalMetric, metricFields, ratioOfText, Ratio } from './metric';
 export { bandedStat } from './cohort-stats';
 export { scoreBanded, classify, ruleContext, resolveGrade, usesStandardLabels, GRADE_ALIASES, type RuleContext, type Outcome } from './rules';
 export { DEFAULT_GRADES, gradeOf } from './grades';

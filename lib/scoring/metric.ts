@@ -1,5 +1,5 @@
 import type { Decimal } from './decimal';
-import { changeOf, cmpFraction, decimalOf, Fraction, quotientOf } from './exact';
+import { changeOf, cmpFraction, decimalOf, Fraction, fractionOf, quotientOf, rationalOfScaled, scaledOfText } from './exact';
 
 const ONE = new Fraction(1, 1);
 import type { Metric, MetricRatio, MetricValue } from './types';
@@ -17,6 +17,13 @@ export class Ratio extends Fraction implements MetricRatio {
 }
 
 const makeRatio = (n: number, d: number, bn?: bigint, bd?: bigint) => new Ratio(n, d, bn, bd);
+
+/** A metric value from its decimal text, e.g. the 6-place `value` of a stored Scores JSON. */
+export function ratioOfText(text: string): Ratio {
+  const r = rationalOfScaled(scaledOfText(text));
+  const f = fractionOf(r.num, r.den);
+  return new Ratio(f.n, f.d, r.num, r.den);
+}
 
 export function metricFields(m: Metric): [string, string] {
   return 'ratio' in m ? m.ratio : m.change;

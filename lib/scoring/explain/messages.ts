@@ -43,6 +43,7 @@ export interface ExplainMessages {
   withResult(text: string, score: string): string;
   grade(label: string, labelScore: string, cappedWeight: string | null, score: string): string;
   judgement(score: string, weight: string): string;
+  judgementPending(weight: string): string;
   metricTarget(leaf: string, cmp: string, threshold: string, reach: string | null): string;
   reach(field: string, cmp: string, quantity: string): string;
   checklistTargetAll(leaf: string, n: number): string;
@@ -90,6 +91,7 @@ export const zhCN: ExplainMessages = {
   withResult: (text, score) => `${text} = ${score}`,
   grade: (label, labelScore, cappedWeight, score) => `评价等级“${label}”得 ${labelScore}${cappedWeight ? `，按分值 ${cappedWeight} 计` : ''} = ${score}`,
   judgement: (score, w) => `评价人评分 ${score}（满分 ${w}）`,
+  judgementPending: (w) => `待评议：尚未评分，暂计 0 分（满分 ${w}）`,
   metricTarget: (leaf, cmp, threshold, reach) => `${leaf} ${cmp} ${threshold} 可得满分${reach ? `（${reach}）` : ''}`,
   reach: (field, cmp, quantity) => `${field} ${cmp} ${quantity}`,
   checklistTargetAll: (leaf, n) => `${leaf}全部 ${n} 项评价要点符合可得满分`,
@@ -138,6 +140,7 @@ export const en: ExplainMessages = {
   withResult: (text, score) => `${text} = ${score}`,
   grade: (label, labelScore, cappedWeight, score) => `grade "${label}": ${labelScore}${cappedWeight ? `, counted as the weight ${cappedWeight}` : ''} = ${score}`,
   judgement: (score, w) => `evaluator's score ${score} (of ${w})`,
+  judgementPending: (w) => `pending: not evaluated yet, counted as 0 for now (of ${w})`,
   metricTarget: (leaf, cmp, threshold, reach) => `Full marks at ${leaf} ${cmp} ${threshold}${reach ? ` (${reach})` : ''}`,
   reach: (field, cmp, quantity) => `${field} ${cmp} ${quantity}`,
   checklistTargetAll: (leaf, n) => `Full marks when all ${n} evaluation points of ${leaf} are met`,

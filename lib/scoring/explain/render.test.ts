@@ -79,6 +79,12 @@ describe('explanations rendered in English', () => {
     });
   });
 
+  it('a judgement leaf not yet evaluated (given null, spec §7 pending) says so in both languages', () => {
+    const e = { ...leafOf(score(JULU, [juluDept('d')]), 'd', 'duty_completion').explanation, given: null, score: '0.00', inputs: {} };
+    expect(renderExplanation(e, JULU, 'zh-CN').formula).toBe('待评议：尚未评分，暂计 0 分（满分 10）');
+    expect(renderExplanation(e, JULU, 'en').formula).toBe('pending: not evaluated yet, counted as 0 for now (of 10)');
+  });
+
   it('input labels: field names from the system, checklist items in the viewer’s language', () => {
     const d = score(JULU, [juluDept('d')]);
     const inputs = renderExplanation(leafOf(d, 'd', 'fund_compliance').explanation, JULU, 'en').inputs;

@@ -94,7 +94,7 @@ export function renderExplanation(e: Explanation, system: System, locale: Explai
       return {
         rule: m.judgementRule(e.weight),
         value: null,
-        formula: m.judgement(e.score, e.weight),
+        formula: e.given === null ? m.judgementPending(e.weight) : m.judgement(e.score, e.weight),
         target: m.judgementTarget(leafName, e.weight),
         inputs,
       };

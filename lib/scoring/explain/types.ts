@@ -107,7 +107,8 @@ export interface GradeExplanation extends Common {
 
 export interface JudgementExplanation extends Common {
   rule: 'judgement';
-  given: DecimalText;
+  /** The evaluation's score; null while the leaf is not yet evaluated (status `pending`, spec §7). */
+  given: DecimalText | null;
 }
 
 export type Explanation = BandedExplanation | ProportionalExplanation | ChecklistExplanation | GradeExplanation | JudgementExplanation;
