@@ -13,7 +13,7 @@ export interface ScoresJsonOptions {
   /** Add each leaf's structured explanation (explain/types.ts), as it is in memory. */
   explain?: boolean;
   /**
-   * With `explain`, also add `text` ({rule, value, formula, target}) rendered in this language, for
+   * With `explain`, also add `text` ({rule, value, formula, target, sets}) rendered in this language, for
    * people reading the JSON. It is derived from the explanation and the system; readers of the
    * JSON should ignore it.
    */
@@ -70,5 +70,5 @@ export function scoresToJson(scores: Scores, opts: ScoresJsonOptions = {}): Reco
 function explanationJson(e: Scores['departments'][number]['indicators'][string]['explanation'], text: ScoresJsonOptions['text']) {
   if (!text) return e;
   const t = renderExplanation(e, text.system, text.locale);
-  return { ...e, text: { rule: t.rule, ...(t.value !== null ? { value: t.value } : {}), formula: t.formula, target: t.target } };
+  return { ...e, text: { rule: t.rule, ...(t.value !== null ? { value: t.value } : {}), formula: t.formula, target: t.target, ...(t.sets !== null ? { sets: t.sets } : {}) } };
 }

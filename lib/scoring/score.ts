@@ -23,6 +23,11 @@ import type { CohortStat, Department, DepartmentScore, Explanation, LeafScore, M
 export interface ScoreOptions {
   /** Overrides the system's interpolation policy, e.g. for a sensitivity view. */
   policy?: Policy;
+  /**
+   * Group statistics to score against instead of computing them from `departments`, by group and
+   * banded leaf: a what-if scores one changed department against its whole group's min and max.
+   */
+  stats?: Record<string, Record<string, CohortStat>>;
 }
 
 /** What every department's result on one leaf of one group shares: the rule context, statistic and policy. */
@@ -74,7 +79,7 @@ export function scoreCohort(system: System, departments: Department[], options: 
 
   const { values, bands } = metricValues(contexts, departments);
   const groups = groupMembers(departments);
-  const { cohort, statsByGroup } = cohortStats(contexts, groups, values, bands, policy);
+  const { cohort, statsByGroup } = cohortStats(contexts, groups, values, bands, policy, options.stats);
   const runsByGroup = new Map([...statsByGroup].map(([g, stats]) => [g, contexts.map((ctx, li) => ({ ctx, stat: stats[li], policy }))]));
 
   const layout = levelLayout(idx);
@@ -214,16 +219,18 @@ function cohortStats(
   values: (MetricValue | undefined)[][],
   bands: (Band | undefined)[][],
   policy: Policy,
+  given: ScoreOptions['stats'],
 ) {
   const cohort: Scores['cohort'] = {};
   const statsByGroup = new Map<string, (CohortStat | undefined)[]>();
   // Groups in a fixed order, so the printed statistics never depend on department order.
   for (const group of [...groups.keys()].sort()) {
     const members = groups.get(group)!;
+    const givenStats = given?.[group];
     const entry: Record<string, CohortStat> = {};
     const stats = contexts.map(({ leaf }, li) => {
       if (leaf.rule.kind !== 'banded') return undefined;
-      const stat = bandedStat(leaf.rule, members.map((m) => values[m]![li]!), policy, members.map((m) => bands[m]![li]));
+      const stat = givenStats?.[leaf.code] ?? bandedStat(leaf.rule, members.map((m) => values[m]![li]!), policy, members.map((m) => bands[m]![li]));
       entry[leaf.code] = stat;
       return stat;
     });

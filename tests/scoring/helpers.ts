@@ -138,6 +138,7 @@ export function textOf(sys: System, l: LeafScore, locale: ExplainLocale = 'zh-CN
     valueText: t.value,
     formula: t.formula,
     target: t.target,
+    sets: t.sets,
     inputs: Object.fromEntries(t.inputs.map((i) => [i.key, i.value])),
   };
 }

@@ -51,6 +51,8 @@ export interface ExplainMessages {
   checklistTargetNone(leaf: string, weight: string): string;
   gradeTarget(leaf: string, best: string): string;
   judgementTarget(leaf: string, weight: string): string;
+  /** The unit's own value is the group's min or max: the scale every in-band score is interpolated on. */
+  setsScale(side: 'min' | 'max'): string;
 }
 
 export const zhCN: ExplainMessages = {
@@ -99,6 +101,7 @@ export const zhCN: ExplainMessages = {
   checklistTargetNone: (leaf, w) => `${leaf}最高档次不足分值 ${w}`,
   gradeTarget: (leaf, best) => `${leaf}评为“${best}”可得满分`,
   judgementTarget: (leaf, w) => `${leaf}各项评价要点均达成可得满分 ${w}`,
+  setsScale: (side) => `本单位的值决定了同组${side === 'min' ? '最小值（min）' : '最大值（max）'}：同组区间内各单位的得分都以它为刻度的一端`,
 };
 
 export const en: ExplainMessages = {
@@ -148,4 +151,6 @@ export const en: ExplainMessages = {
   checklistTargetNone: (leaf, w) => `No tier of ${leaf} reaches the weight ${w}`,
   gradeTarget: (leaf, best) => `Full marks when ${leaf} is rated "${best}"`,
   judgementTarget: (leaf, w) => `Full marks (${w}) when every evaluation point of ${leaf} is achieved`,
+  setsScale: (side) =>
+    `This unit's value sets the group's ${side === 'min' ? 'minimum (min)' : 'maximum (max)'}: one end of the scale every in-band score in the group is interpolated on`,
 };

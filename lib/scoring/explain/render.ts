@@ -28,6 +28,8 @@ export interface ExplanationText {
   formula: string;
   /** What earns full marks. */
   target: string;
+  /** That the unit's own value is the group's min or max, which every in-band score hangs on; null otherwise. */
+  sets: string | null;
   inputs: InputText[];
 }
 
@@ -56,6 +58,7 @@ export function renderExplanation(e: Explanation, system: System, locale: Explai
         value: valueText(e.value, m),
         formula: bandedFormula(e, m, field),
         target: metricTarget(e, m, leafName, field, system),
+        sets: e.sets ? m.setsScale(e.sets) : null,
         inputs,
       };
     case 'proportional':
@@ -64,6 +67,7 @@ export function renderExplanation(e: Explanation, system: System, locale: Explai
         value: valueText(e.value, m),
         formula: proportionalFormula(e, m, field),
         target: metricTarget(e, m, leafName, field, system),
+        sets: null,
         inputs,
       };
     case 'checklist': {
@@ -79,6 +83,7 @@ export function renderExplanation(e: Explanation, system: System, locale: Explai
             : e.itemsForFull === e.of
               ? m.checklistTargetAll(leafName, e.itemsForFull)
               : m.checklistTargetAtLeast(leafName, e.itemsForFull),
+        sets: null,
         inputs,
       };
     }
@@ -88,6 +93,7 @@ export function renderExplanation(e: Explanation, system: System, locale: Explai
         value: null,
         formula: m.grade(e.label, e.labelScore, e.capped ? e.weight : null, e.score),
         target: m.gradeTarget(leafName, e.best),
+        sets: null,
         inputs,
       };
     case 'judgement':
@@ -96,6 +102,7 @@ export function renderExplanation(e: Explanation, system: System, locale: Explai
         value: null,
         formula: e.given === null ? m.judgementPending(e.weight) : m.judgement(e.score, e.weight),
         target: m.judgementTarget(leafName, e.weight),
+        sets: null,
         inputs,
       };
   }

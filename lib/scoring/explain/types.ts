@@ -61,6 +61,11 @@ export interface BandedExplanation extends Common {
   metric: MetricFacts;
   value: ValueFacts;
   band: Band;
+  /**
+   * The department's own value is the min (or the max) its group interpolates between, cohort
+   * basis only: it sets the scale of every in-band score on this leaf. Null otherwise.
+   */
+  sets: 'min' | 'max' | null;
   /** Inside the band only: where min and max came from and the formula's terms. */
   interpolation: {
     basis: 'cohort' | 'thresholds';

@@ -116,6 +116,7 @@ export function explainBanded(
     metric: metricFacts(rule.metric),
     value: valueFacts(value),
     band,
+    sets: setsScale(value, stat),
     interpolation:
       band === 'in_band' && value.kind === 'value'
         ? {
@@ -129,4 +130,15 @@ export function explainBanded(
         : null,
     target: { cmp: fullCmp, threshold: full, reach: reachInput(ctx, rule.metric, inputs, bandLines(rule).full, rule.better) },
   };
+}
+
+/**
+ * Whether the department's own value is the min or the max its group interpolates between (cohort
+ * basis only): then it sets the scale of everyone's in-band score on this leaf, and is told so.
+ */
+function setsScale(value: MetricValue, stat: CohortStat): 'min' | 'max' | null {
+  if (value.kind !== 'value' || stat.basis !== 'cohort') return null;
+  if (cmpFraction(value, stat.minValue) === 0) return 'min';
+  if (cmpFraction(value, stat.maxValue) === 0) return 'max';
+  return null;
 }
