@@ -81,9 +81,9 @@ async function main() {
   console.log(`load average (1 / 5 / 15 min) at end: ${load()}`);
 
   // Later layers add their own sections; each is optional so the bench works at every commit.
-  // BENCH_ENGINE_ONLY=1 stops here (the page bench builds the app).
-  if (process.env.BENCH_ENGINE_ONLY === '1') return;
-  for (const extra of ['./bench/db', './bench/pages']) {
+  // BENCH_ENGINE_ONLY=1 stops after the in-process sections (the page bench builds the app).
+  const extras = process.env.BENCH_ENGINE_ONLY === '1' ? ['./bench/sensitivity'] : ['./bench/sensitivity', './bench/db', './bench/pages'];
+  for (const extra of extras) {
     const modulePath = path.join(__dirname, `${extra}.ts`);
     if (!fs.existsSync(modulePath)) continue;
     const mod = (await import(modulePath)) as { run: () => Promise<void> };

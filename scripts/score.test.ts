@@ -6,6 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { BUILTIN_SYSTEM_DOCUMENTS, builtinSystem, parseCohort, type Cohort } from '@/lib/scoring';
 import { toCsv } from '@/lib/interchange/csv';
 import { departmentToRow, tableColumns } from '@/lib/interchange/table';
+import { cohortDoc } from '@/tests/scoring/helpers';
+import { THREE } from '@/tests/scoring/sensitivity-arb';
 
 const FIXTURE = 'tests/fixtures/xiaolvzhai-2021.json';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'score-cli-'));
@@ -116,6 +118,27 @@ describe('npm run score', () => {
     const r = score('--input', FIXTURE, '--system', file);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/节点 input/);
+  });
+
+  it('adds rank_range and the three-policy table, reversals and setters with --sensitivity', () => {
+    // 预算调整率 of three copies of the seed: a 1.91% (min), b 3.81%, c 5.72% (max), so a scores 3, b 1.50,
+    // c 0; a's 经济效益 is 2 (the seed's 4). Totals: b 97.50, a 97, c 96. Without c the max is b's own
+    // value: b scores 0 and falls to 96, behind a. So b's range is 1–2, and so is a's.
+    const file = path.join(tmp, 'three.json');
+    fs.writeFileSync(file, JSON.stringify(cohortDoc(system, THREE)));
+    const r = score('--input', file, '--sensitivity');
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.departments.map((d: { code: string; rank: number; rank_range: number[] }) => [d.code, d.rank, d.rank_range])).toEqual([
+      ['b', 1, [1, 2]],
+      ['a', 2, [1, 2]],
+      ['c', 3, [3, 3]],
+    ]);
+    expect(Object.keys(json.departments[0]).slice(0, 7)).toEqual(['code', 'name', 'group', 'total', 'grade', 'rank', 'rank_range']);
+    expect(json.sensitivity.policies).toEqual(['cohort-in-band', 'cohort-all', 'thresholds']);
+    expect(json.sensitivity.departments[0]).toMatchObject({ code: 'b', rank_range: [1, 2], 'cohort-in-band': { total: '97.50', rank: 1 }, thresholds: { total: '97.86', rank: 1 } });
+    expect(json.sensitivity.stability['乡镇'].reversals).toEqual([{ removed: 'c', a: 'b', b: 'a', before: 'above', after: 'below' }]);
+    expect(json.sensitivity.setters['乡镇'].budget_adjustment).toMatchObject({ min: [{ code: 'a' }], max: [{ code: 'c' }] });
   });
 
   it('rejects unknown options and policies with exit 2', () => {

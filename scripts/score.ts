@@ -1,22 +1,26 @@
 /**
  * npm run score -- --input <cohort.json | table.csv> [--system <id | system@1 file>]
- *                  [--policy cohort-in-band|cohort-all|thresholds] [--format json|table] [--explain [--lang zh-CN|en]]
+ *                  [--policy cohort-in-band|cohort-all|thresholds] [--format json|table] [--explain [--lang zh-CN|en]] [--sensitivity]
  * npm run score -- --round <round> [...]   (the round's current submissions, from the database)
  *
  * Prints the Scores JSON of spec §6 on stdout. `--explain` adds each leaf's structured explanation
- * and its text (rule, value, formula, target) in Chinese, or in English with `--lang en`. Bad input: every problem on stderr, one per line,
+ * and its text (rule, value, formula, target) in Chinese, or in English with `--lang en`.
+ * `--sensitivity` adds each department's rank_range and the three-policy table, the rank ranges
+ * and the setters (spec §7). Bad input: every problem on stderr, one per line,
  * exit status 2, and nothing on stdout.
  */
 import { parseArgs } from 'node:util';
-import { EXPLAIN_LOCALES, POLICIES, scoreCohort, scoresToJson, type ExplainLocale, type Policy, type Scores, type System } from '@/lib/scoring';
+import { EXPLAIN_LOCALES, POLICIES, scoreCohort, scoresToJson, type Department, type ExplainLocale, type Policy, type Scores, type System } from '@/lib/scoring';
+import { analyse, withSensitivity } from '@/lib/scoring/sensitivity';
 import { CliError, readCohortFile, resolveSystem } from './cli/input';
+import { sensitivityTable } from './cli/sensitivity-table';
 import { rankingTable } from './cli/table';
 
 const USAGE = `用法 / usage:
-  npm run score -- --input <cohort.json|table.csv> [--system <id|system.json>] [--policy <policy>] [--format json|table] [--explain [--lang zh-CN|en]]
-  npm run score -- --round <round> [--policy <policy>] [--format json|table] [--explain [--lang zh-CN|en]]`;
+  npm run score -- --input <cohort.json|table.csv> [--system <id|system.json>] [--policy <policy>] [--format json|table] [--explain [--lang zh-CN|en]] [--sensitivity]
+  npm run score -- --round <round> [--policy <policy>] [--format json|table] [--explain [--lang zh-CN|en]] [--sensitivity]`;
 
-async function scoresOfRound(slug: string, policy: Policy | undefined): Promise<{ system: System; scores: Scores }> {
+async function scoresOfRound(slug: string, policy: Policy | undefined): Promise<{ system: System; departments: Department[]; scores: Scores }> {
   // Loaded only for --round, so scoring a file never opens the database.
   const { getRoundCohort } = await import('@/db/queries');
   const { closeDb } = await import('@/db/client');
@@ -25,6 +29,7 @@ async function scoresOfRound(slug: string, policy: Policy | undefined): Promise<
     if (!view) throw new CliError([`评价轮次 ${slug} 不存在`]);
     return {
       system: view.system,
+      departments: view.departments,
       scores: scoreCohort(view.system, view.departments, { policy: policy ?? view.round.policy }),
     };
   } finally {
@@ -42,6 +47,7 @@ async function main(): Promise<number> {
       format: { type: 'string', default: 'json' },
       explain: { type: 'boolean', default: false },
       lang: { type: 'string', default: 'zh-CN' },
+      sensitivity: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -60,18 +66,23 @@ async function main(): Promise<number> {
   const locale = values.lang as ExplainLocale;
 
   let system: System;
+  let departments: Department[];
   let scores: Scores;
   if (values.round) {
-    ({ system, scores } = await scoresOfRound(values.round, policy));
+    ({ system, departments, scores } = await scoresOfRound(values.round, policy));
   } else {
     const file = readCohortFile(values.input!);
     system = resolveSystem(values.system ?? file.systemId ?? 'julu-2021');
-    const cohort = file.parse(system);
-    scores = scoreCohort(system, cohort.departments, { policy });
+    departments = file.parse(system).departments;
+    scores = scoreCohort(system, departments, { policy });
   }
 
-  if (values.format === 'table') process.stdout.write(rankingTable(system, scores));
-  else process.stdout.write(`${JSON.stringify(scoresToJson(scores, { explain: values.explain, text: { system, locale } }), null, 2)}\n`);
+  const sensitivity = values.sensitivity ? analyse(system, departments, scores) : null;
+  if (values.format === 'table') process.stdout.write(sensitivity ? sensitivityTable(system, sensitivity) : rankingTable(system, scores));
+  else {
+    const json = scoresToJson(scores, { explain: values.explain, text: { system, locale } });
+    process.stdout.write(`${JSON.stringify(sensitivity ? withSensitivity(json, sensitivity) : json, null, 2)}\n`);
+  }
   return 0;
 }
 

@@ -1,12 +1,12 @@
 import { fmtScore, indexSystem, type Scores, type System } from '@/lib/scoring';
 
 // Terminal columns: CJK characters take two cells, so pad by display width, not length.
-function width(s: string): number {
+export function width(s: string): number {
   let w = 0;
   for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
   return w;
 }
-const pad = (s: string, n: number, right = false) => (right ? ' '.repeat(Math.max(0, n - width(s))) + s : s + ' '.repeat(Math.max(0, n - width(s))));
+export const pad = (s: string, n: number, right = false) => (right ? ' '.repeat(Math.max(0, n - width(s))) + s : s + ' '.repeat(Math.max(0, n - width(s))));
 
 /** A readable ranking per group: rank (并列 marked), department, total, level-1 parts, self-score. */
 export function rankingTable(system: System, scores: Scores): string {

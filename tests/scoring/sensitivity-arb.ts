@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { indexSystem, metricFields, parseCohort, POLICIES, scoreCohort, type Department, type Policy, type Scores, type System } from '@/lib/scoring';
 import { syntheticCohort } from '@/lib/synthetic/cohort';
-import { JULU } from './helpers';
+import { JULU, juluDept } from './helpers';
 
 // The two input fields of each rate leaf. A unit's fields for one metric come from one pool member,
 // so every constraint between them (a part never above its whole) still holds.
@@ -60,3 +60,15 @@ export const randomCohortArb: fc.Arbitrary<RandomCohort> = fc
 export function scoreOf(c: RandomCohort, departments = c.departments): Scores {
   return scoreCohort(c.system, departments, { policy: c.policy });
 }
+
+/**
+ * Three copies of the seed township, for worked examples: 预算调整率 a 1.91% (the min), b 3.81%,
+ * c 5.72% (the max), so a scores 3, b 1.50 and c 0; a's 经济效益 is 2 instead of the seed's 4.
+ * Totals: b 97.50, a 97.00, c 96.00. Without c the max is b's own value: b scores 0 and falls to
+ * 96.00, behind a.
+ */
+export const THREE = [
+  juluDept('a', { inputs: { budget_adjusted: 20 }, judgements: { economic_benefit: 2 } }),
+  juluDept('b', { inputs: { budget_adjusted: 40 } }),
+  juluDept('c', { inputs: { budget_adjusted: 60 } }),
+];
