@@ -17,6 +17,8 @@ import { indicatorView } from './views/indicator';
 import { memoByScores } from './views/memo';
 import { rankingsView } from './views/rankings';
 import { membersOf, pickGroup, roundContext, roundSummary } from './views/round';
+import { ownPoliciesView, policiesView, rangesOf, scaleView } from './views/sensitivity';
+import { whatIfView } from './views/whatif';
 
 // One scoring per request even when a page and its header both ask.
 const roundScores = cache((slug: string) => getRoundScores(slug));
@@ -55,7 +57,7 @@ export async function fetchRankings(viewer: Viewer, slug: string, group: string 
   const r = await roundAndGroup(viewer, slug, group);
   if (!r || !can(viewer, 'round:rankings', { round: r.rs.round })) return null;
   const g = r.group;
-  return { rounds: r.rounds, round: r.context, rankings: g ? memoByScores(r.rs.scores, `rankings|${g}`, () => rankingsView(r.rs, g)) : null };
+  return { rounds: r.rounds, round: r.context, rankings: g ? memoByScores(r.rs.scores, `rankings|${g}`, () => rankingsView(r.rs, g, rangesOf(r.rs, g))) : null };
 }
 
 export async function fetchHeat(viewer: Viewer, slug: string, group: string | undefined) {
@@ -72,7 +74,36 @@ export async function fetchIndicator(viewer: Viewer, slug: string, code: string,
   // Formulas and targets come from the engine's renderer, in the viewer's language.
   const indicator = indicatorView(r.rs, r.group, code, await getLocale());
   if (!indicator) return null;
-  return { rounds: r.rounds, round: r.context, indicator };
+  return { rounds: r.rounds, round: r.context, indicator, scale: scaleView(r.rs, r.group, code) };
+}
+
+/**
+ * 口径对比: the bureau and leaders see every unit of the group; a department sees its own row only
+ * (its three totals and ranks), and nothing of who moves the scale.
+ */
+export async function fetchPolicies(viewer: Viewer, slug: string, group: string | undefined) {
+  const all = can(viewer, 'round:policies');
+  const own = viewer.departmentCode;
+  if (!all && !(own && can(viewer, 'department:view', { departmentCode: own }))) return null;
+  const r = await roundAndGroup(viewer, slug, group);
+  if (!r || !r.group) return null;
+  const g = r.group;
+  const view = memoByScores(r.rs.scores, `policies|${g}`, () => policiesView(r.rs, g));
+  return { rounds: r.rounds, round: r.context, full: all, policies: all ? view : ownPoliciesView(view, own!) };
+}
+
+/**
+ * 试算 for one unit, with the tried values of the URL; nothing is saved. Whoever may see the
+ * unit's 评分表 may try; only the bureau and leaders learn which other units would move.
+ */
+export async function fetchWhatIf(viewer: Viewer, slug: string, code: string, query: Record<string, string>) {
+  if (!can(viewer, 'department:view', { departmentCode: code })) return null;
+  const rs = await visibleRound(viewer, slug);
+  const d = rs?.scores.departments.find((x) => x.code === code);
+  if (!rs || !d) return null;
+  const whatIf = whatIfView(rs, code, query, { others: can(viewer, 'whatif:others') });
+  if (!whatIf) return null;
+  return { rounds: await fetchRoundList(viewer), round: roundContext(rs, d.group), whatIf };
 }
 
 export async function fetchDepartment(viewer: Viewer, slug: string, code: string) {
@@ -84,7 +115,14 @@ export async function fetchDepartment(viewer: Viewer, slug: string, code: string
   // The group's mean, median and best total: all a department may know of the others' scores.
   const totals = totalSummary(membersOf(rs, d.group));
   const groupTotals = totals ? { mean: fmtScore(totals.mean), median: fmtScore(totals.median), best: fmtScore(totals.max) } : null;
-  return { rounds, round: roundContext(rs, d.group), department: departmentView(rs, code, history, await getLocale())!, versions: versions.map(versionView), groupTotals };
+  return {
+    rounds,
+    round: roundContext(rs, d.group),
+    department: departmentView(rs, code, history, await getLocale())!,
+    versions: versions.map(versionView),
+    groupTotals,
+    rankRange: rangesOf(rs, d.group).get(code) ?? null,
+  };
 }
 
 /** One cell's explanation, for the heat table's dialog. */

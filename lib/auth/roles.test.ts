@@ -16,6 +16,8 @@ const ALL: Permission[] = [
   'round:view',
   'round:rankings',
   'round:indicators',
+  'round:policies',
+  'whatif:others',
   'round:export',
   'round:import',
   'round:manage',
@@ -37,7 +39,7 @@ describe('role policy', () => {
 
   it('keeps a leader read-only: rankings, indicators, exports and every department page', () => {
     const granted = ALL.filter((p) => can(leader, p, { departmentCode: 'anyone', round: { showRankingToDepartments: false } }));
-    expect(granted).toEqual(['round:view', 'round:rankings', 'round:indicators', 'round:export', 'department:view']);
+    expect(granted).toEqual(['round:view', 'round:rankings', 'round:indicators', 'round:policies', 'whatif:others', 'round:export', 'department:view']);
   });
 
   it('confines a department to its own department page and form', () => {
@@ -55,7 +57,7 @@ describe('role policy', () => {
   });
 
   it('never gives a department the cross-department views, exports, imports, review, users or audit', () => {
-    for (const p of ['round:indicators', 'round:export', 'round:import', 'round:manage', 'submission:review', 'users:manage', 'audit:view'] as const) {
+    for (const p of ['round:indicators', 'round:policies', 'whatif:others', 'round:export', 'round:import', 'round:manage', 'submission:review', 'users:manage', 'audit:view'] as const) {
       expect(can(dept, p, { departmentCode: 'xiaolvzhai', round: { showRankingToDepartments: true } })).toBe(false);
     }
   });

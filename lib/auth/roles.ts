@@ -34,6 +34,10 @@ export type Permission =
   | 'round:rankings'
   /** Views comparing every department indicator by indicator (heat table, indicator pages). */
   | 'round:indicators'
+  /** 口径对比 of every unit: totals and ranks under each policy, rank ranges, reversals. */
+  | 'round:policies'
+  /** In a what-if (试算), which other units would move and by how much. */
+  | 'whatif:others'
   | 'round:export'
   | 'round:import'
   /** Lock, unlock, and the round's settings. */
@@ -52,6 +56,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'round:view',
     'round:rankings',
     'round:indicators',
+    'round:policies',
+    'whatif:others',
     'round:export',
     'round:import',
     'round:manage',
@@ -60,7 +66,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'users:manage',
     'audit:view',
   ],
-  leader: ['round:view', 'round:rankings', 'round:indicators', 'round:export', 'department:view'],
+  leader: ['round:view', 'round:rankings', 'round:indicators', 'round:policies', 'whatif:others', 'round:export', 'department:view'],
   department: ['round:view', 'round:rankings', 'department:view', 'submission:edit'],
 };
 

@@ -30,6 +30,10 @@ const PAGES: Record<string, Allowed> = {
   '/rounds/[slug]/indicators': READERS,
   '/rounds/[slug]/indicators/[code]': READERS,
   '/rounds/[slug]/departments/[code]': ALL,
+  // 试算 of a unit: whoever may see its 评分表 (a department its own only, IDOR-tested in auth-department).
+  '/rounds/[slug]/departments/[code]/whatif': ALL,
+  // 口径对比: a department sees its own row there.
+  '/rounds/[slug]/policies': ALL,
   '/rounds/[slug]/submission': ['department'],
   '/rounds/[slug]/review': BUREAU,
   '/rounds/[slug]/review/[code]': BUREAU,

@@ -61,6 +61,12 @@ describe('a department using another department’s ids (IDOR)', () => {
     expect(r.body).not.toContain('官亭');
   });
 
+  it('cannot try a what-if on another department, and the answer holds none of its data', async () => {
+    const r = await request('/rounds/2021/departments/demo-guanting/whatif?budget_adjusted=1', { cookie: dept });
+    expect(r.status).toBe(404);
+    expect(r.body).not.toContain('示例·官亭镇');
+  });
+
   it('cannot open another department’s review page, nor export the round', async () => {
     expect((await request('/rounds/2021/review/demo-guanting', { cookie: dept })).status).toBe(404);
     expect((await request('/rounds/2021/export?format=csv', { cookie: dept })).status).toBe(403);
@@ -76,7 +82,14 @@ describe('a department using another department’s ids (IDOR)', () => {
   });
 
   it('sees nothing of other departments on its own pages', async () => {
-    for (const p of ['/rounds/2021/departments/xiaolvzhai', '/rounds/2021/submission', '/rounds/2020/departments/xiaolvzhai']) {
+    // The what-if changes its 预算调整率 enough to move the group's scale: others move, unnamed.
+    for (const p of [
+      '/rounds/2021/departments/xiaolvzhai',
+      '/rounds/2021/submission',
+      '/rounds/2020/departments/xiaolvzhai',
+      '/rounds/2021/policies',
+      '/rounds/2021/departments/xiaolvzhai/whatif?budget_adjusted=20',
+    ]) {
       const r = await request(p, { cookie: dept });
       expect(r.status, p).toBe(200);
       for (const o of others) expect(r.body, `${p} mentions ${o.name}`).not.toContain(o.name);

@@ -34,6 +34,7 @@ export function explanationView(system: System, d: DepartmentScore, s: LeafScore
     min: interpolation ? `${interpolation.terms.min}%` : null,
     max: interpolation ? `${interpolation.terms.max}%` : null,
     qualifying: interpolation && interpolation.basis === 'cohort' ? interpolation.qualifying : null,
+    sets: text.sets,
     capped: e.capped,
     formula: text.formula,
     target: text.target,

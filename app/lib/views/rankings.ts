@@ -5,7 +5,8 @@ import { fmtRate, fmtScore, fmtSigned } from '../format';
 import { membersOf } from './round';
 import type { RankingsView } from './types';
 
-export function rankingsView(rs: RoundScores, group: string): RankingsView {
+/** `ranges`: each department's leave-one-out rank range, shown as a bar beside its rank. */
+export function rankingsView(rs: RoundScores, group: string, ranges?: Map<string, [number, number]>): RankingsView {
   const level1 = indexSystem(rs.system).level1;
   const members = membersOf(rs, group);
   const totals = totalSummary(members);
@@ -16,6 +17,7 @@ export function rankingsView(rs: RoundScores, group: string): RankingsView {
       name: d.name,
       rank: d.rank,
       tied: d.tied,
+      range: ranges?.get(d.code) ?? null,
       total: fmtScore(d.total),
       l1: level1.map((l) => {
         const s = d.level1[l.code]!;

@@ -39,6 +39,8 @@ export interface RankingRow {
   name: string;
   rank: number;
   tied: boolean;
+  /** Leave-one-out rank range [lo, hi] (the sensitivity issue), when computed. */
+  range: [number, number] | null;
   /** Total, 2 decimals. */
   total: string;
   /** Per level-1 indicator, in `RankingsView.level1` order: [subtotal, score rate]. */
@@ -82,6 +84,8 @@ export interface ExplanationView {
   max: string | null;
   /** How many of the group's values min and max ranged over (basis `cohort` only). */
   qualifying: number | null;
+  /** The engine's sentence saying the department's own value is the group's min or max, or null. */
+  sets: string | null;
   capped: boolean;
   formula: string;
   target: string;
@@ -201,4 +205,78 @@ export interface VersionRow {
   /** ISO 8601. */
   at: string;
   comment: string | null;
+}
+
+/** One unit under each policy, in `PoliciesView.policies` order; `move` is against the round's own policy. */
+export interface PolicyRowView {
+  code: string;
+  name: string;
+  /** Leave-one-out rank range under the round's policy. */
+  range: [number, number] | null;
+  results: { total: string; rank: number; tied: boolean; move: number }[];
+}
+
+/** 口径对比 of a group. A department's view holds its own row only, and no removals or reversals. */
+export interface PoliciesView {
+  /** The round's own policy first. */
+  policies: Policy[];
+  groupSize: number;
+  rows: PolicyRowView[];
+  /** Units whose removal moves a scale: the leaves it sets, units whose total changes, pairs flipped. */
+  removals: { code: string; name: string; leaves: string[]; moved: number; reversals: number }[];
+  /** Pairs flipped by one removal (the first 500 of `reversalCount`). */
+  reversals: { removed: string; a: string; b: string; before: 'above' | 'tied'; after: 'above' | 'tied' | 'below' }[];
+  reversalCount: number;
+}
+
+/** Who sets a banded leaf's scale in a group, for its indicator page. */
+export interface ScaleView {
+  basis: 'cohort' | 'thresholds';
+  setters: { code: string; name: string; side: 'min' | 'max'; valueText: string; shared: boolean; outlier: boolean }[];
+  /** Median and MAD of the values taking part, as percentages; null below 3 values. */
+  median: string | null;
+  mad: string | null;
+  /** Each setter holding its end alone: the min and max the leaf would use without it. */
+  without: { code: string; name: string; side: 'min' | 'max'; min: string; max: string; basis: 'cohort' | 'thresholds'; moved: number }[];
+  /** Every unit's score now and without each setter (`without` order; null for the setter itself). */
+  rows: { code: string; name: string; valueText: string | null; score: string; without: (string | null)[] }[];
+}
+
+/** A field of the what-if form: the submission form's label and control, with the stored and the tried value. */
+export interface WhatIfField {
+  key: string;
+  kind: 'input' | 'checklist' | 'grade';
+  label: string;
+  hint?: string;
+  /** Grade labels; checklist items use 1/0. */
+  options?: string[];
+  stored: string;
+  value: string;
+}
+
+/** A what-if of one unit: its leaves, total and rank before and after, and (bureau and leaders) who else moves. */
+export interface WhatIfView {
+  code: string;
+  name: string;
+  group: string;
+  groupSize: number;
+  fields: WhatIfField[];
+  /** Problems with the tried values, by field key (and label); nothing is scored while there are any. */
+  problems: { key: string | null; label: string | null; message: string }[];
+  changed: string[];
+  result: {
+    totalBefore: string;
+    totalAfter: string;
+    delta: string;
+    rankBefore: number;
+    rankAfter: number;
+    tiedAfter: boolean;
+    leaves: { code: string; name: string; weight: string; before: string; after: string; delta: string; status: Status; changed: boolean }[];
+    /** Whether other units' totals change: a department learns this much, never which. */
+    othersMove: boolean;
+    /** The units that move, for the bureau and leaders only (null for a department). */
+    others: { code: string; name: string; totalBefore: string; totalAfter: string; delta: string; rankBefore: number; rankAfter: number }[] | null;
+    /** Leaves whose min or max the change moves (bureau and leaders: the ends are others' values). */
+    scales: { leaf: string; name: string; before: string | null; after: string | null }[] | null;
+  } | null;
 }

@@ -70,6 +70,12 @@ export function ExplanationDetails({ e, showHeading = false }: { e: ExplanationV
             </dd>
           </>
         ) : null}
+        {e.sets ? (
+          <>
+            <dt>{t('setsScale')}</dt>
+            <dd data-testid="sets-scale">{e.sets}</dd>
+          </>
+        ) : null}
         <dt>{t('formula')}</dt>
         <dd>
           <span className="formula">{e.formula}</span>

@@ -4,7 +4,7 @@ import { can, type Viewer } from '@/lib/auth/roles';
 import type { RoundContext, RoundSummary } from '@/app/lib/views/types';
 import { RoundSelect } from './RoundSelect';
 
-export type Section = 'rankings' | 'indicators' | 'department';
+export type Section = 'rankings' | 'indicators' | 'policies' | 'department' | 'whatif';
 
 interface Props {
   t: Translate;
@@ -41,7 +41,7 @@ export function RoundHeader({ t, viewer, rounds, round, section, title, path, gr
             {round.group ? <span>{t('groupLine', { group: round.group, n: round.groupSize })}</span> : null}
           </div>
         </div>
-        <RoundSelect rounds={rounds} current={round.slug} suffix={section === 'department' ? '' : path} />
+        <RoundSelect rounds={rounds} current={round.slug} suffix={section === 'department' || section === 'whatif' ? '' : path} />
         {groupSwitch && round.groups.length > 1 ? (
           <div className="field">
             <span id="group-label">{t('group')}</span>
@@ -66,9 +66,13 @@ export function RoundHeader({ t, viewer, rounds, round, section, title, path, gr
             {t('navIndicators')}
           </Link>
         ) : null}
+        {/* Everyone may open 口径对比; a department sees its own row there. */}
+        <Link href={roundHref(round.slug, '/policies', own ? undefined : round.group)} aria-current={section === 'policies' ? 'page' : undefined}>
+          {t('navPolicies')}
+        </Link>
         {own ? (
           <>
-            <Link href={`${base}/departments/${encodeURIComponent(own)}`} aria-current={section === 'department' ? 'page' : undefined}>
+            <Link href={`${base}/departments/${encodeURIComponent(own)}`} aria-current={section === 'department' || section === 'whatif' ? 'page' : undefined}>
               {t('navScorecard')}
             </Link>
             <Link href={`${base}/submission`}>{t('navSubmission')}</Link>

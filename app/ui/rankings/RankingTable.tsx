@@ -4,6 +4,7 @@ import { createColumnHelper, useTable, type ColumnDef } from '@tanstack/react-ta
 import { useMemo } from 'react';
 import { useT } from '@/app/i18n/client';
 import type { RankingsView, RankingRow } from '@/app/lib/views/types';
+import { RangeBar } from '../sensitivity/RangeBar';
 import { DataTable, NameFilter } from '../table/DataTable';
 import { features, type Features } from '../table/features';
 import { RANKING_PAGE_SIZE } from './ranking-chart-option';
@@ -30,6 +31,16 @@ export function useRankingTable(view: RankingsView, slug: string, linkOnly: stri
             {c.row.original.tied ? <span className="badge tied">{t('tied')}</span> : null}
           </>
         ),
+      }),
+      // Leave-one-out rank range: sorted by its width, the least stable first.
+      helper.accessor((r) => (r.range ? r.range[1] - r.range[0] : undefined), {
+        id: 'range',
+        header: () => <span title={t('rankRangeHint')}>{t('rankRange')}</span>,
+        sortFn: 'basic',
+        sortDescFirst: true,
+        sortUndefined: 'last',
+        meta: { label: t('rankRange') },
+        cell: (c) => (c.row.original.range ? <RangeBar t={t} range={c.row.original.range} rank={c.row.original.rank} n={view.rows.length} /> : '—'),
       }),
       helper.accessor((r) => `${r.name} ${r.code}`, {
         id: 'name',
@@ -104,7 +115,7 @@ export function useRankingTable(view: RankingsView, slug: string, linkOnly: stri
         ]),
       }),
     ],
-    [t, view.level1, slug, linkOnly],
+    [t, view.level1, view.rows.length, slug, linkOnly],
   );
 
   const table = useTable({

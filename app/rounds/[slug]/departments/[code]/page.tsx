@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslator } from '@/app/i18n/server';
 import { can } from '@/lib/auth/roles';
@@ -9,6 +10,7 @@ import { ScoreTree } from '@/app/ui/department/ScoreTree';
 import { VersionList } from '@/app/ui/department/VersionList';
 import { WeakList } from '@/app/ui/department/WeakList';
 import { RoundHeader } from '@/app/ui/layout/RoundHeader';
+import { RangeBar } from '@/app/ui/sensitivity/RangeBar';
 
 export const dynamic = 'force-dynamic';
 
@@ -35,6 +37,11 @@ export default async function DepartmentPage({ params }: { params: Promise<{ slu
         groupSwitch={false}
       />
       <section className="card" aria-label={t('total')}>
+        <p style={{ float: 'right', margin: 0 }}>
+          <Link className="button secondary" href={`/rounds/${encodeURIComponent(round.slug)}/departments/${encodeURIComponent(d.code)}/whatif`} data-testid="whatif-link">
+            {t('whatIfLink')}
+          </Link>
+        </p>
         <dl className="figures" data-testid="department-figures">
           <div>
             <dt>{t('total')}</dt>
@@ -51,6 +58,14 @@ export default async function DepartmentPage({ params }: { params: Promise<{ slu
               {d.tied ? <span className="badge tied">{t('tied')}</span> : null}
             </dd>
           </div>
+          {data.rankRange ? (
+            <div>
+              <dt title={t('rankRangeHint')}>{t('rankRange')}</dt>
+              <dd style={{ fontSize: 14 }}>
+                <RangeBar t={t} range={data.rankRange} rank={d.rank} n={d.groupSize} />
+              </dd>
+            </div>
+          ) : null}
           <div>
             <dt>{t('group')}</dt>
             <dd>{d.group}</dd>

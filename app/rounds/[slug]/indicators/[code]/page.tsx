@@ -7,6 +7,7 @@ import { Distribution } from '@/app/ui/indicator/Distribution';
 import { InBandList } from '@/app/ui/indicator/InBandList';
 import { LostPointsTable } from '@/app/ui/indicator/LostPointsTable';
 import { RoundHeader } from '@/app/ui/layout/RoundHeader';
+import { ScaleSetters } from '@/app/ui/sensitivity/ScaleSetters';
 
 export const dynamic = 'force-dynamic';
 
@@ -83,6 +84,12 @@ export default async function IndicatorPage({
         <Distribution view={v} />
         {v.leaf.kind === 'banded' ? <InBandList t={t} view={v} /> : null}
       </section>
+      {data.scale ? (
+        <section className="card" aria-labelledby="setters-title" data-testid="scale-setters">
+          <h2 id="setters-title">{t('settersTitle')}</h2>
+          <ScaleSetters t={t} scale={data.scale} />
+        </section>
+      ) : null}
       <section className="card" aria-labelledby="lost-title">
         <h2 id="lost-title">{t('lostPoints')}</h2>
         <LostPointsTable view={v} slug={round.slug} />

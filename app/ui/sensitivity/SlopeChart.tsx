@@ -1,0 +1,51 @@
+'use client';
+import { useMemo } from 'react';
+import { useT } from '@/app/i18n/client';
+import type { PoliciesView, PolicyRowView } from '@/app/lib/views/types';
+import { EChart } from '../chart/EChart';
+import type { ChartOption } from '../chart/echarts';
+import { slopeChartHeight, slopeChartOption } from './slope-chart-option';
+
+/** `rows`: the units to draw (the table's current page), with the table of the same figures as its alternative. */
+export function SlopeChart({ view, rows }: { view: PoliciesView; rows: PolicyRowView[] }) {
+  const t = useT();
+  const option = useMemo<ChartOption>(() => slopeChartOption(view, rows, t), [view, rows, t]);
+  return (
+    <EChart
+      option={option}
+      height={slopeChartHeight(rows.length)}
+      testId="slope-chart"
+      label={t('slopeChartAlt')}
+      table={() => (
+        <div className="table-scroll tall">
+          <table className="data">
+            <caption>{t('slopeChart')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('department')}</th>
+                {view.policies.map((p) => (
+                  <th key={p} scope="col" className="num">
+                    {t(`policy.${p}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.code}>
+                  <th scope="row">{r.name}</th>
+                  {r.results.map((x, k) => (
+                    <td key={view.policies[k]} className="num">
+                      {x.rank}
+                      {x.tied ? `（${t('tied')}）` : ''}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    />
+  );
+}
