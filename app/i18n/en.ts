@@ -186,6 +186,10 @@ export const en: Dictionary = {
   // Sensitivity: policies side by side, rank ranges, who sets the scale, what-if
   navPolicies: 'Policies compared',
   policiesTitle: 'Policies compared',
+  policiesTableTitle: 'Totals and ranks under the three policies',
+  'policyShort.cohort-in-band': 'in-band',
+  'policyShort.cohort-all': 'all values',
+  'policyShort.thresholds': 'thresholds',
   policiesIntro: 'The same submissions scored under each of the three interpolation policies. The round\'s own policy comes first; rank moves are against it (↑ up, ↓ down), and rows that move are highlighted.',
   policiesOwnIntro: 'Your total and rank under each of the three interpolation policies. The round ranks by the first (its own policy); the others are for comparison.',
   analysisNote: 'This page is an analysis: it never changes the round\'s locked scores or ranks.',

@@ -38,7 +38,7 @@ describe('exports', () => {
     });
     // 汇总 columns: 分组, 排名, 并列, 代码, 名称, 总分, four level-1 subtotals, …
     expect(rows.map((r) => [r[4], String(Number(r[1])), r[5]])).toEqual(shown.map((r) => [r[1], String(parseInt(r[0]!, 10)), r[2]]));
-    expect(rows.map((r) => r.slice(6, 10))).toEqual(shown.map((r) => [r[3], r[5], r[7], r[9]]));
+    expect(rows.map((r) => r.slice(6, 10))).toEqual(shown.map((r) => [r[4], r[6], r[8], r[10]]));
 
     const leaves = indexSystem(expected.system).leaves;
     const detail = wb.getWorksheet('明细')!;

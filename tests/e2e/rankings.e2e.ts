@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoundScores } from '@/db/queries';
 import { fmtScore } from '@/lib/scoring';
 import { totalSummary } from '@/lib/stats';
+import { rankStability } from '@/lib/scoring/sensitivity';
 import { baseURL, chartShapes, chartText, expectedRound, launch, openPage, screenshot, tableRows, visit } from './helpers';
 import { authedFetch } from './auth-http';
 
@@ -39,9 +40,17 @@ describe('rankings page', () => {
     expect(rows.map((r) => r[1])).toEqual(want.map((d) => d.name));
     expect(rows.map((r) => parseInt(r[0]!, 10))).toEqual(want.map((d) => d.rank));
     expect(rows.map((r) => r[2])).toEqual(want.map((d) => fmtScore(d.total)));
-    // Level-1 subtotals sit in columns 3, 5, 7, 9 (each followed by its score rate).
+    // The leave-one-out rank range (column 3): its text, then the bar's words for screen readers.
+    const ranges = new Map(rankStability(expected.system, expected.scores).flatMap((g) => g.ranges.map((r) => [r.code, r] as const)));
+    expect(rows.map((r) => r[3])).toEqual(
+      want.map((d) => {
+        const { lo, hi } = ranges.get(d.code)!;
+        return `${lo === hi ? lo : `${lo}–${hi}`}名次区间 ${lo}–${hi}（本轮第 ${d.rank} 名，共 ${want.length} 个单位）`;
+      }),
+    );
+    // Level-1 subtotals sit in columns 4, 6, 8, 10 (each followed by its score rate).
     const level1 = expected.system.indicators.map((l) => l.code);
-    expect(rows.map((r) => level1.map((_, i) => r[3 + 2 * i]))).toEqual(want.map((d) => level1.map((c) => fmtScore(d.level1[c]!))));
+    expect(rows.map((r) => level1.map((_, i) => r[4 + 2 * i]))).toEqual(want.map((d) => level1.map((c) => fmtScore(d.level1[c]!))));
     await screenshot(page, `rankings-${group}`);
     expect(errors).toEqual([]);
   });

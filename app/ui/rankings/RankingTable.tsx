@@ -32,16 +32,6 @@ export function useRankingTable(view: RankingsView, slug: string, linkOnly: stri
           </>
         ),
       }),
-      // Leave-one-out rank range: sorted by its width, the least stable first.
-      helper.accessor((r) => (r.range ? r.range[1] - r.range[0] : undefined), {
-        id: 'range',
-        header: () => <span title={t('rankRangeHint')}>{t('rankRange')}</span>,
-        sortFn: 'basic',
-        sortDescFirst: true,
-        sortUndefined: 'last',
-        meta: { label: t('rankRange') },
-        cell: (c) => (c.row.original.range ? <RangeBar t={t} range={c.row.original.range} rank={c.row.original.rank} n={view.rows.length} /> : '—'),
-      }),
       helper.accessor((r) => `${r.name} ${r.code}`, {
         id: 'name',
         header: t('department'),
@@ -62,6 +52,16 @@ export function useRankingTable(view: RankingsView, slug: string, linkOnly: stri
         sortDescFirst: true,
         meta: { numeric: true, label: t('total') },
         cell: (c) => <strong>{c.row.original.total}</strong>,
+      }),
+      // Leave-one-out rank range: sorted by its width, the least stable first.
+      helper.accessor((r) => (r.range ? r.range[1] - r.range[0] : undefined), {
+        id: 'range',
+        header: () => <span title={t('rankRangeHint')}>{t('rankRange')}</span>,
+        sortFn: 'basic',
+        sortDescFirst: true,
+        sortUndefined: 'last',
+        meta: { label: t('rankRange') },
+        cell: (c) => (c.row.original.range ? <RangeBar t={t} range={c.row.original.range} rank={c.row.original.rank} n={view.rows.length} /> : '—'),
       }),
       ...view.level1.map((l, i) =>
         helper.group({

@@ -128,7 +128,7 @@ export function PoliciesPanel({ view, slug, chart, linkOnly = null }: { view: Po
   return (
     <>
       <section className="card" aria-labelledby="policies-table-title">
-        <h2 id="policies-table-title">{t('policiesTitle')}</h2>
+        <h2 id="policies-table-title">{t('policiesTableTitle')}</h2>
         <p className="muted">{chart ? t('policiesIntro') : t('policiesOwnIntro')}</p>
         {view.rows.length > 1 ? (
           <div className="toolbar">
@@ -137,7 +137,7 @@ export function PoliciesPanel({ view, slug, chart, linkOnly = null }: { view: Po
         ) : null}
         <DataTable
           table={table}
-          caption={t('policiesTitle')}
+          caption={t('policiesTableTitle')}
           rowHeader="name"
           testId="policies-table"
           rowClass={(r) => (r.results.some((x) => x.move !== 0) ? 'moved' : undefined)}

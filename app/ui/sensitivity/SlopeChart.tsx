@@ -1,15 +1,24 @@
 'use client';
-import { useMemo } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import { useT } from '@/app/i18n/client';
 import type { PoliciesView, PolicyRowView } from '@/app/lib/views/types';
 import { EChart } from '../chart/EChart';
 import type { ChartOption } from '../chart/echarts';
 import { slopeChartHeight, slopeChartOption } from './slope-chart-option';
 
+const WIDE = '(min-width: 720px)';
+const subscribe = (change: () => void) => {
+  const m = window.matchMedia(WIDE);
+  m.addEventListener('change', change);
+  return () => m.removeEventListener('change', change);
+};
+
 /** `rows`: the units to draw (the table's current page), with the table of the same figures as its alternative. */
 export function SlopeChart({ view, rows }: { view: PoliciesView; rows: PolicyRowView[] }) {
   const t = useT();
-  const option = useMemo<ChartOption>(() => slopeChartOption(view, rows, t), [view, rows, t]);
+  // Names get less room on a phone, so the lines keep some width.
+  const wide = useSyncExternalStore(subscribe, () => window.matchMedia(WIDE).matches, () => true);
+  const option = useMemo<ChartOption>(() => slopeChartOption(view, rows, t, wide ? 160 : 96), [view, rows, t, wide]);
   return (
     <EChart
       option={option}

@@ -41,44 +41,48 @@ export function WhatIfForm({ fields, problemKeys }: { fields: WhatIfField[]; pro
       {KINDS.map((kind) => {
         const list = fields.filter((f) => f.kind === kind);
         if (!list.length) return null;
+        // The many checklist items fold away until one of them is tried.
+        const open = kind !== 'checklist' || list.some((f) => values[f.key] !== f.stored || problemKeys.includes(f.key));
         return (
-          <fieldset key={kind}>
-            <legend>{t(`whatIfSection.${kind}`)}</legend>
-            {list.map((f) => {
-              const changed = values[f.key] !== f.stored;
-              const id = `whatif-${f.key}`;
-              const invalid = problemKeys.includes(f.key);
-              return (
-                <div key={f.key} className={`field${changed ? ' changed' : ''}`} title={f.hint}>
-                  <label htmlFor={id}>{f.label}</label>
-                  {kind === 'input' ? (
-                    <input
-                      id={id}
-                      name={f.key}
-                      type="text"
-                      inputMode="decimal"
-                      autoComplete="off"
-                      value={values[f.key]}
-                      aria-invalid={invalid || undefined}
-                      onChange={(e) => set(f.key, e.target.value, DEBOUNCE_MS)}
-                    />
-                  ) : (
-                    <select id={id} name={f.key} value={values[f.key]} aria-invalid={invalid || undefined} onChange={(e) => set(f.key, e.target.value, 0)}>
-                      {(kind === 'checklist' ? ['1', '0'] : (f.options ?? [])).map((o) => (
-                        <option key={o} value={o}>
-                          {kind === 'checklist' ? (o === '1' ? t('yes') : t('no')) : o}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                  {changed ? <span className="stored">{t('whatIfStored', { v: kind === 'checklist' ? (f.stored === '1' ? t('yes') : t('no')) : f.stored })}</span> : null}
-                </div>
-              );
-            })}
-          </fieldset>
+          <details key={kind} open={open} className="whatif-section">
+            <summary>{t(`whatIfSection.${kind}`)}</summary>
+            <div className="whatif-grid">
+              {list.map((f) => {
+                const changed = values[f.key] !== f.stored;
+                const id = `whatif-${f.key}`;
+                const invalid = problemKeys.includes(f.key);
+                return (
+                  <div key={f.key} className={`field${changed ? ' changed' : ''}`} title={f.hint}>
+                    <label htmlFor={id}>{f.label}</label>
+                    {kind === 'input' ? (
+                      <input
+                        id={id}
+                        name={f.key}
+                        type="text"
+                        inputMode="decimal"
+                        autoComplete="off"
+                        value={values[f.key]}
+                        aria-invalid={invalid || undefined}
+                        onChange={(e) => set(f.key, e.target.value, DEBOUNCE_MS)}
+                      />
+                    ) : (
+                      <select id={id} name={f.key} value={values[f.key]} aria-invalid={invalid || undefined} onChange={(e) => set(f.key, e.target.value, 0)}>
+                        {(kind === 'checklist' ? ['1', '0'] : (f.options ?? [])).map((o) => (
+                          <option key={o} value={o}>
+                            {kind === 'checklist' ? (o === '1' ? t('yes') : t('no')) : o}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                    {changed ? <span className="stored">{t('whatIfStored', { v: kind === 'checklist' ? (f.stored === '1' ? t('yes') : t('no')) : f.stored })}</span> : null}
+                  </div>
+                );
+              })}
+            </div>
+          </details>
         );
       })}
-      <div style={{ gridColumn: '1 / -1', display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
+      <div style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap', marginTop: 12 }}>
         <Link
           className="button secondary"
           href={pathname}

@@ -45,6 +45,21 @@ export default async function WhatIfPage({ params, searchParams }: { params: Pro
         <h2 id="whatif-form-title">{t('whatIfFormTitle')}</h2>
         <p className="muted">{t('whatIfIntro')}</p>
         <WhatIfForm fields={w.fields} problemKeys={w.problems.map((p) => p.key ?? '')} />
+        {/* The headline again, pinned under the form; the result below says it to screen readers. */}
+        <div className="whatif-sticky" aria-hidden="true" data-testid="whatif-sticky">
+          {r ? (
+            <>
+              <span>
+                {t('whatIfTotal')} <strong>{r.totalAfter}</strong>（{r.delta}）
+              </span>
+              <span>
+                {t('whatIfRank')} <strong>{r.rankAfter}</strong> / {w.groupSize}
+              </span>
+            </>
+          ) : (
+            <span className="status-bad">{t('whatIfProblems')}</span>
+          )}
+        </div>
       </section>
       <section className="card" aria-labelledby="whatif-result-title" aria-live="polite" data-testid="whatif-result">
         <h2 id="whatif-result-title">{t('whatIfResultTitle')}</h2>
