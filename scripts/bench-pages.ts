@@ -2,6 +2,7 @@
  * `npm run bench:pages`: the rankings page with a generated round of 1,000 departments in one group.
  * Measures the server's response time for the page (target ≤ 300 ms) and, in headless Chromium,
  * the time from navigation start until the ranking table and the chart are on screen (target ≤ 1.5 s).
+ * Then the 试算 page of one unit whose change moves its group's scale (target ≤ 200 ms).
  *
  * Needs a production build: it runs `next build` when there is none, or always with `--build`.
  * Uses its own temporary data folder and port, so it never touches ./data.
@@ -24,6 +25,7 @@ const N = Number(process.env.BENCH_PAGE_DEPARTMENTS ?? 1000);
 const SERVER_RUNS = Number(process.env.BENCH_PAGE_RUNS ?? 20);
 const BROWSER_RUNS = Number(process.env.BENCH_BROWSER_RUNS ?? 7);
 const SERVER_TARGET_MS = 300;
+const WHATIF_TARGET_MS = 200;
 const BROWSER_TARGET_MS = 1500;
 const ROOT = path.resolve(__dirname, '..');
 const NEXT = path.join(ROOT, 'node_modules', '.bin', 'next');
@@ -66,7 +68,7 @@ async function seed(dataDir: string) {
     // Every page needs a login: the bench reads as a leader, with a session made here.
     const u = await createUser({ username: 'bench', password: 'a leader reads the ranking', role: 'leader' }, { id: null, name: 'bench' }, handle.db);
     if (!u.ok) throw new Error(u.message);
-    return { ms, session: await startSession(handle.db, u.id, {}) };
+    return { ms, session: await startSession(handle.db, u.id, {}), first: json.departments[0]! };
   } finally {
     await handle.close();
   }
@@ -128,7 +130,7 @@ export async function run(): Promise<void> {
   });
   let stop: (() => Promise<void>) | undefined;
   try {
-    const { ms: importMs, session } = await seed(dataDir);
+    const { ms: importMs, session, first } = await seed(dataDir);
     console.log(`${'import of the generated round (setup, not a target)'.padEnd(78)} ${importMs.toFixed(0).padStart(7)} ms`);
     const port = await freePort();
     ({ stop } = await startServer(dataDir, port));
@@ -140,6 +142,17 @@ export async function run(): Promise<void> {
     const warm: number[] = [];
     for (let i = 0; i < SERVER_RUNS; i++) warm.push(await timeRequest(url, session));
     line('server response, GET /rounds/bench (full HTML)', warm, SERVER_TARGET_MS);
+
+    // 试算: the first unit's 预算调整率 set to 0.01%, below every other value in the band, so the
+    // group's minimum moves and every in-band unit is rescored on that leaf.
+    const whatIfUrl = `http://127.0.0.1:${port}/rounds/${SLUG}/departments/${first.code}/whatif?budget_adjusted=${(Number(first.inputs.budget) / 10_000).toFixed(4)}`;
+    const whatIfCold = await timeRequest(whatIfUrl, session);
+    const whatIfHtml = await (await fetch(whatIfUrl, { headers: { cookie: `${SESSION_COOKIE}=${session}` } })).text();
+    if (!whatIfHtml.includes('whatif-others')) throw new Error('the bench what-if moved no other unit: it measures the wrong case');
+    console.log(`${'试算 page, first request (group table built once per scoring)'.padEnd(78)} ${whatIfCold.toFixed(0).padStart(7)} ms`);
+    const whatIfWarm: number[] = [];
+    for (let i = 0; i < SERVER_RUNS; i++) whatIfWarm.push(await timeRequest(whatIfUrl, session));
+    line('server response, GET …/whatif?budget_adjusted=… (a change that moves the scale)', whatIfWarm, WHATIF_TARGET_MS);
 
     const shown: number[] = [];
     const interactive: number[] = [];
