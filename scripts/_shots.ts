@@ -10,11 +10,12 @@ const shots: [keyof typeof USERS, string, string, number?, string?][] = JSON.par
     let ctx = contexts.get(key);
     if (!ctx) {
       ctx = await browser.newContext({ viewport: { width: width ?? 1400, height: 900 } });
+      if (process.env.LOCALE) await ctx.addCookies([{ name: 'locale', value: process.env.LOCALE, url: base }]);
       const p = await ctx.newPage();
       await p.goto(`${base}/login`);
-      await p.getByLabel('用户名').fill(USERS[who][0]);
-      await p.getByLabel('密码').fill(USERS[who][1]);
-      await p.getByTestId('login-form').getByRole('button', { name: '登录' }).click();
+      await p.getByLabel(process.env.LOCALE === 'en' ? 'Username' : '用户名').fill(USERS[who][0]);
+      await p.getByLabel(process.env.LOCALE === 'en' ? 'Password' : '密码').fill(USERS[who][1]);
+      await p.getByTestId('login-form').getByRole('button', { name: process.env.LOCALE === 'en' ? 'Sign in' : '登录' }).click();
       await p.waitForURL((u: URL) => !u.pathname.startsWith('/login'));
       await p.close();
       contexts.set(key, ctx);

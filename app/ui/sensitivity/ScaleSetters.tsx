@@ -11,7 +11,7 @@ export function ScaleSetters({ t, scale }: { t: Translate; scale: ScaleView }) {
       <ul className="setter-list" data-testid="setters">
         {scale.setters.map((s) => (
           <li key={`${s.side}.${s.code}`}>
-            <strong>{t(`setterSide.${s.side}`)}</strong>：{s.name}（{s.valueText}）
+            {t('labelValue', { label: t(`setterSide.${s.side}`), value: `${s.name}${t('paren', { x: s.valueText })}` })}
             {s.outlier ? <span className="badge outlier">{t('outlier')}</span> : null}
             {s.shared ? <span className="muted">{t('paren', { x: t('setterShared') })}</span> : null}
           </li>

@@ -46,7 +46,7 @@ export function SlopeChart({ view, rows }: { view: PoliciesView; rows: PolicyRow
                   {r.results.map((x, k) => (
                     <td key={view.policies[k]} className="num">
                       {x.rank}
-                      {x.tied ? `（${t('tied')}）` : ''}
+                      {x.tied ? t('paren', { x: t('tied') }) : ''}
                     </td>
                   ))}
                 </tr>

@@ -41,7 +41,7 @@ export function slopeChartOption(view: PoliciesView, rows: PolicyRowView[], t: T
       type: 'category',
       boundaryGap: false,
       position: 'top',
-      data: view.policies.map((p, k) => (k === 0 ? `${t(`policyShort.${p}`)}\n（${t('ownPolicy')}）` : t(`policyShort.${p}`))),
+      data: view.policies.map((p, k) => (k === 0 ? `${t(`policyShort.${p}`)}\n${t('paren', { x: t('ownPolicy') }).trim()}` : t(`policyShort.${p}`))),
       axisLabel: { interval: 0, fontSize: 11 },
     },
     yAxis: { type: 'value', inverse: true, min: ranks.length ? Math.min(...ranks) : 1, max: ranks.length ? Math.max(...ranks) : 1, minInterval: 1, show: false },

@@ -50,7 +50,8 @@ export default async function WhatIfPage({ params, searchParams }: { params: Pro
           {r ? (
             <>
               <span>
-                {t('whatIfTotal')} <strong>{r.totalAfter}</strong>（{r.delta}）
+                {t('whatIfTotal')} <strong>{r.totalAfter}</strong>
+                {t('paren', { x: r.delta })}
               </span>
               <span>
                 {t('whatIfRank')} <strong>{r.rankAfter}</strong> / {w.groupSize}
@@ -68,11 +69,7 @@ export default async function WhatIfPage({ params, searchParams }: { params: Pro
             <p className="status-bad">{t('whatIfProblems')}</p>
             <ul>
               {w.problems.map((p, i) => (
-                <li key={i}>
-                  {p.label ?? p.key ?? ''}
-                  {p.label || p.key ? '：' : ''}
-                  {p.message}
-                </li>
+                <li key={i}>{p.label || p.key ? t('labelValue', { label: p.label ?? p.key ?? '', value: p.message }) : p.message}</li>
               ))}
             </ul>
           </div>
@@ -118,9 +115,7 @@ export default async function WhatIfPage({ params, searchParams }: { params: Pro
                 <h3>{t('whatIfScalesTitle')}</h3>
                 <ul data-testid="whatif-scales">
                   {r.scales.map((s) => (
-                    <li key={s.leaf}>
-                      {s.name}：{s.before ?? t('basis.thresholds')} → {s.after ?? t('basis.thresholds')}
-                    </li>
+                    <li key={s.leaf}>{t('labelValue', { label: s.name, value: `${s.before ?? t('basis.thresholds')} → ${s.after ?? t('basis.thresholds')}` })}</li>
                   ))}
                 </ul>
               </>
