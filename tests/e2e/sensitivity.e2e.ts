@@ -45,9 +45,11 @@ describe('口径对比', () => {
   it('shows a department its own three totals and ranks only, also on a phone', async () => {
     const { page, errors } = await openPage(browser, { as: 'department', width: 390 });
     await visit(page, '/rounds/2021/policies');
-    const rows = await tableRows(page, 'policies-table');
+    // One line per policy, the round's own first: total, rank, move.
+    const rows = (await tableRows(page, 'policies-table')).map((r) => r.map((c) => c.replace(/并列$/, '')));
     const own = comparePolicies(expected.system, expected.departments, expected.scores.policy, expected.scores).rows.find((r) => r.code === 'xiaolvzhai')!;
-    expect(rows.map((r) => [r[1], r[3], r[5], r[8]])).toEqual([[own.name, ...own.results.map((x) => fmtScore(x.total))]]);
+    expect(rows.map((r) => [r[1], r[2]])).toEqual(own.results.map((x) => [fmtScore(x.total), String(x.rank)]));
+    expect(rows[0]![0]).toContain('本轮口径');
     await expect(page.getByTestId('slope-chart').count()).resolves.toBe(0);
     await expect(page.getByTestId('removals-table').count()).resolves.toBe(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);

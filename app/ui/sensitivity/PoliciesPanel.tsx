@@ -6,26 +6,17 @@ import { useT } from '@/app/i18n/client';
 import type { PoliciesView, PolicyRowView } from '@/app/lib/views/types';
 import { DataTable, NameFilter } from '../table/DataTable';
 import { features, type Features } from '../table/features';
+import { Move } from './Move';
+import { OwnPoliciesTable } from './OwnPoliciesTable';
 import { RangeBar } from './RangeBar';
 import { SlopeChart } from './SlopeChart';
 
 const helper = createColumnHelper<Features, PolicyRowView>();
 
-function Move({ move }: { move: number }) {
-  const t = useT();
-  if (move === 0) return <span className="muted">—</span>;
-  const n = Math.abs(move);
-  return (
-    <span className={move < 0 ? 'move-up' : 'move-down'} title={t(move < 0 ? 'moveUpLabel' : 'moveDownLabel', { n })}>
-      <span aria-hidden="true">{t(move < 0 ? 'moveUp' : 'moveDown', { n })}</span>
-      <span className="visually-hidden">{t(move < 0 ? 'moveUpLabel' : 'moveDownLabel', { n })}</span>
-    </span>
-  );
-}
-
 /**
  * Every unit's total and rank under each policy (the round's own first), its rank range, and a
- * slope chart of the table's current page. `chart` is off for a department, which sees its own row.
+ * slope chart of the table's current page. `chart` is off for a department, which sees its own row,
+ * one line per policy.
  * `linkOnly`: a department viewer's own code, the only 评分表 it may open.
  */
 export function PoliciesPanel({ view, slug, chart, linkOnly = null }: { view: PoliciesView; slug: string; chart: boolean; linkOnly?: string | null }) {
@@ -130,18 +121,22 @@ export function PoliciesPanel({ view, slug, chart, linkOnly = null }: { view: Po
       <section className="card" aria-labelledby="policies-table-title">
         <h2 id="policies-table-title">{t('policiesTableTitle')}</h2>
         <p className="muted">{chart ? t('policiesIntro') : t('policiesOwnIntro')}</p>
-        {view.rows.length > 1 ? (
-          <div className="toolbar">
-            <NameFilter table={table} columnId="name" />
-          </div>
-        ) : null}
-        <DataTable
-          table={table}
-          caption={t('policiesTableTitle')}
-          rowHeader="name"
-          testId="policies-table"
-          rowClass={(r) => (r.results.some((x) => x.move !== 0) ? 'moved' : undefined)}
-        />
+        {chart ? (
+          <>
+            <div className="toolbar">
+              <NameFilter table={table} columnId="name" />
+            </div>
+            <DataTable
+              table={table}
+              caption={t('policiesTableTitle')}
+              rowHeader="name"
+              testId="policies-table"
+              rowClass={(r) => (r.results.some((x) => x.move !== 0) ? 'moved' : undefined)}
+            />
+          </>
+        ) : (
+          <OwnPoliciesTable view={view} />
+        )}
       </section>
       {chart ? (
         <section className="card" aria-labelledby="slope-title">
