@@ -190,7 +190,6 @@ export const en: Dictionary = {
   'policyShort.cohort-in-band': 'in-band',
   'policyShort.cohort-all': 'all values',
   'policyShort.thresholds': 'thresholds',
-  labelValue: '{label}: {value}',
   policiesIntro: 'The same submissions scored under each of the three interpolation policies. The round\'s own policy comes first; rank moves are against it (↑ up, ↓ down), and rows that move are highlighted.',
   policiesOwnIntro: 'Your total and rank under each of the three interpolation policies. The round ranks by the first (its own policy); the others are for comparison.',
   analysisNote: 'This page is an analysis: it never changes the round\'s locked scores or ranks.',

@@ -190,7 +190,6 @@ export const zhCN = {
   'policyShort.cohort-in-band': '区间内插值',
   'policyShort.cohort-all': '全部值插值',
   'policyShort.thresholds': '阈值插值',
-  labelValue: '{label}：{value}',
   policiesIntro: '同一批填报数据分别按三种插值口径计分。本轮口径在前；名次变动是相对本轮口径而言（↑ 上升，↓ 下降），有变动的行已高亮。',
   policiesOwnIntro: '本单位在三种插值口径下的总分与名次。本轮按第一种口径（本轮口径）排名，其他口径仅供比较。',
   analysisNote: '本页为分析，不改变本轮已锁定的得分与排名。',
