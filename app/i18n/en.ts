@@ -250,6 +250,8 @@ export const en: Dictionary = {
   whatIfRank: 'Rank (what-if)',
   whatIfTotalBefore: 'Total now',
   whatIfRankBefore: 'Rank now',
+  whatIfGradeBefore: 'Grade now',
+  whatIfGrade: 'Grade (what-if)',
   whatIfDelta: 'Change',
   whatIfOthersMove: 'Your change moves the group\'s interpolation scale: other departments\' scores change too.',
   whatIfOthersStill: 'Other departments\' scores stay the same; their ranks may move with yours.',

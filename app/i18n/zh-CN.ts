@@ -250,6 +250,8 @@ export const zhCN = {
   whatIfRank: '试算名次',
   whatIfTotalBefore: '现在总分',
   whatIfRankBefore: '现在名次',
+  whatIfGradeBefore: '现在评价等级',
+  whatIfGrade: '试算评价等级',
   whatIfDelta: '变化',
   whatIfOthersMove: '本单位的变化会改变同组插值的刻度：其他单位的得分也会随之变化。',
   whatIfOthersStill: '同组其他单位的得分不变；它们的名次可能因本单位名次的变化而移动。',

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoundScores } from '@/db/queries';
-import { fmtPercent, fmtScore } from '@/lib/scoring';
+import { fmtPercent, fmtScore, renderExplanation } from '@/lib/scoring';
 import { comparePolicies, scaleOf, whatIf } from '@/lib/scoring/sensitivity';
 import { authedFetch } from './auth-http';
 import { baseURL, chartShapes, expectedRound, launch, openPage, screenshot, tableRows, visit } from './helpers';
@@ -76,11 +76,22 @@ describe('who sets the scale', () => {
     expect(errors).toEqual([]);
   });
 
-  it('tells a department in its explanation that it sets the scale', async () => {
+  it('tells a department in its explanation that it sets the scale, in the viewer’s language', async () => {
     const max = scaleOf(expected.system, expected.scores, '乡镇', 'budget_adjustment')!.setters.find((s) => s.side === 'max')!;
-    const r = await authedFetch(`${baseURL()}/rounds/2021/explain?department=${max.code}&indicator=budget_adjustment`);
+    const leaf = expected.scores.departments.find((d) => d.code === max.code)!.indicators.budget_adjustment!;
+    const path = `/rounds/2021/explain?department=${max.code}&indicator=budget_adjustment`;
+    const r = await authedFetch(`${baseURL()}${path}`);
     expect(r.status).toBe(200);
-    expect(await r.json()).toMatchObject({ sets: 'max' });
+    const zh = renderExplanation(leaf.explanation, expected.system, 'zh-CN').sets;
+    expect(zh).toContain('本单位的值决定了同组最大值');
+    expect(await r.json()).toMatchObject({ sets: zh });
+    // In English, through a signed-in English browser session.
+    const { page, errors } = await openPage(browser, { locale: 'en' });
+    await visit(page, '/rounds/2021/indicators/budget_adjustment?group=乡镇');
+    const en = await page.evaluate(async (p) => ((await (await fetch(p)).json()) as { sets: string }).sets, path);
+    expect(en).toBe(renderExplanation(leaf.explanation, expected.system, 'en').sets);
+    expect(en).toMatch(/^This unit's value sets the group's maximum/);
+    expect(errors).toEqual([]);
   });
 });
 
@@ -98,6 +109,10 @@ describe('试算', () => {
     await page.waitForURL(/budget_adjusted=5/);
     await expect.poll(() => page.getByTestId('whatif-total').innerText()).toMatch(new RegExp(`^${fmtScore(tried.department.total)}`));
     await expect(page.getByTestId('whatif-rank').innerText()).resolves.toMatch(new RegExp(`^${tried.department.rank}`));
+    // The grade (评价等级) now and with the change, from the engine.
+    const now = expected.scores.departments.find((d) => d.code === 'xiaolvzhai')!;
+    await expect(page.getByTestId('whatif-grade-before').innerText()).resolves.toBe(now.grade);
+    await expect(page.getByTestId('whatif-grade').innerText()).resolves.toMatch(new RegExp(`^${tried.department.grade}`));
     await expect(page.getByTestId('whatif-others-note').innerText()).resolves.toContain('其他单位的得分也会随之变化');
     await expect(page.getByTestId('whatif-others').count()).resolves.toBe(0);
     const shown = await page.evaluate(() => document.body.innerText);
@@ -112,5 +127,18 @@ describe('试算', () => {
     expect(rows.map((r) => r[0]).sort()).toEqual(tried.others.map((o) => o.name).sort());
     await screenshot(admin.page, 'whatif-bureau');
     expect(admin.errors).toEqual([]);
+  });
+
+  it('shows the grade now and with the change in English too', async () => {
+    const tried = whatIf(expected.system, expected.departments, expected.scores, 'xiaolvzhai', { budget_adjusted: '5' });
+    if (!tried.ok) throw new Error('the what-if should score');
+    const { page, errors } = await openPage(browser, { locale: 'en' });
+    await visit(page, '/rounds/2021/departments/xiaolvzhai/whatif?budget_adjusted=5');
+    const figures = await page.getByTestId('whatif-figures').innerText();
+    expect(figures).toContain('Grade now');
+    expect(figures).toContain('Grade (what-if)');
+    await expect(page.getByTestId('whatif-grade').innerText()).resolves.toMatch(new RegExp(`^${tried.department.grade}`));
+    await screenshot(page, 'whatif-en');
+    expect(errors).toEqual([]);
   });
 });

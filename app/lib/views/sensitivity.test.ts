@@ -69,6 +69,14 @@ describe('what-if view', () => {
     expect(JSON.stringify(v)).not.toContain('部门b');
   });
 
+  it('gives the grade (评价等级) now and with the change, and which way it moves', () => {
+    // No project of c qualified: 项目质量 (weight 15) falls to 0, 96.00 → 81.00, 优 → 良.
+    const down = whatIfView(round(), 'c', { projects_qualified: '0' }, { others: false })!;
+    expect(down.result).toMatchObject({ totalAfter: '81.00', gradeBefore: '优', gradeAfter: '良', gradeMove: 'down' });
+    const same = whatIfView(round(), 'c', query, { others: false })!;
+    expect(same.result).toMatchObject({ gradeBefore: '优', gradeAfter: '优', gradeMove: null });
+  });
+
   it('names each bad value’s field by its Chinese header', () => {
     const v = whatIfView(round(), 'c', { budget_adjusted: '-1' }, { others: true })!;
     expect(v.result).toBeNull();

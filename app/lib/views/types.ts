@@ -271,6 +271,10 @@ export interface WhatIfView {
     rankBefore: number;
     rankAfter: number;
     tiedAfter: boolean;
+    /** 评价等级 (spec §7) now and with the change, and whether it moves up or down the system's bands. */
+    gradeBefore: string;
+    gradeAfter: string;
+    gradeMove: 'up' | 'down' | null;
     leaves: { code: string; name: string; weight: string; before: string; after: string; delta: string; status: Status; changed: boolean }[];
     /** Whether other units' totals change: a department learns this much, never which. */
     othersMove: boolean;

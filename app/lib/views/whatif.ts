@@ -51,6 +51,9 @@ export function whatIfView(rs: RoundScores, code: string, query: Record<string, 
     return { ...base, problems: r.problems.map((p) => ({ key: p.field ?? null, label: label(p.field), message: p.message })), changed: [], result: null };
   }
   const after = r.department;
+  // The system's bands run from the highest grade down: a smaller index is a better grade.
+  const band = (label: string) => system.grades.findIndex((g) => g.label === label);
+  const gradeStep = band(before.grade) - band(after.grade);
   return {
     ...base,
     problems: [],
@@ -62,6 +65,9 @@ export function whatIfView(rs: RoundScores, code: string, query: Record<string, 
       rankBefore: before.rank,
       rankAfter: after.rank,
       tiedAfter: after.tied,
+      gradeBefore: before.grade,
+      gradeAfter: after.grade,
+      gradeMove: gradeStep > 0 ? 'up' : gradeStep < 0 ? 'down' : null,
       leaves: idx.leaves.map(({ leaf }) => {
         const b = before.indicators[leaf.code]!;
         const a = after.indicators[leaf.code]!;

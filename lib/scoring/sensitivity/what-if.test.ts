@@ -120,6 +120,13 @@ describe('what-if on the seed township', () => {
     expect(r.scales.map((s) => [s.leaf, s.after.max.toFixed(4)])).toEqual([['budget_adjustment', '0.0476']]);
   });
 
+  it('the tried total gets its grade from the engine’s bands', () => {
+    // No project qualified: 项目质量 (weight 15) falls to 0, c 96.00 → 81.00: 良 (80 ≤ total < 90).
+    const r = whatIf(sys, departments, scores, 'c', { projects_qualified: '0' });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect([r.before.grade, r.department.total.toFixed(2), r.department.grade]).toEqual(['优', '81.00', '良']);
+  });
+
   it('bad values are refused with the field named, and nothing is scored', () => {
     const r = whatIf(sys, departments, scores, 'a', { budget: '18.8841.4', 'fund_compliance.2': '也许', nonsense: '1' });
     expect(r.ok).toBe(false);

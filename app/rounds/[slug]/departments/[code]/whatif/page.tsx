@@ -56,6 +56,9 @@ export default async function WhatIfPage({ params, searchParams }: { params: Pro
               <span>
                 {t('whatIfRank')} <strong>{r.rankAfter}</strong> / {w.groupSize}
               </span>
+              <span>
+                {t('whatIfGrade')} <strong>{r.gradeAfter}</strong>
+              </span>
             </>
           ) : (
             <span className="status-bad">{t('whatIfProblems')}</span>
@@ -104,6 +107,17 @@ export default async function WhatIfPage({ params, searchParams }: { params: Pro
                   {r.rankAfter}
                   <span className="muted" style={{ fontSize: 14, fontWeight: 400 }}> / {w.groupSize}</span>
                   {r.tiedAfter ? <span className="badge tied">{t('tied')}</span> : null}
+                </dd>
+              </div>
+              <div>
+                <dt>{t('whatIfGradeBefore')}</dt>
+                <dd data-testid="whatif-grade-before">{r.gradeBefore}</dd>
+              </div>
+              <div>
+                <dt>{t('whatIfGrade')}</dt>
+                <dd data-testid="whatif-grade">
+                  <span className={r.gradeMove === 'up' ? 'move-up' : r.gradeMove === 'down' ? 'move-down' : undefined}>{r.gradeAfter}</span>
+                  {r.gradeMove ? <span className="muted" style={{ fontSize: 14, fontWeight: 400, marginLeft: 6 }}>{t('paren', { x: `${r.gradeBefore} → ${r.gradeAfter}` })}</span> : null}
                 </dd>
               </div>
             </dl>
