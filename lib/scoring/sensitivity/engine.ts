@@ -73,3 +73,8 @@ export function isAtMin(v: MetricValue, stat: CohortStat): boolean {
 export function isAtMax(v: MetricValue, stat: CohortStat): boolean {
   return v.kind === 'value' && cmpFraction(v, stat.maxValue) === 0;
 }
+
+/** Whether two statistics have the same min and max, exactly (their decimals are rounded to 32 digits). */
+export function sameEnds(a: CohortStat, b: CohortStat): boolean {
+  return cmpFraction(a.minValue, b.minValue) === 0 && cmpFraction(a.maxValue, b.maxValue) === 0;
+}

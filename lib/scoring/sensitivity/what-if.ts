@@ -15,7 +15,7 @@ import {
   type Scores,
   type System,
 } from '../index';
-import { compareValues } from './engine';
+import { compareValues, sameEnds } from './engine';
 import { cents, groupTable, type GroupTable } from './group';
 
 /**
@@ -124,7 +124,7 @@ function sameValue(a: MetricValue | undefined, b: MetricValue | undefined): bool
 
 /** Whether two statistics give every value the same score: same ends, both from the cohort or not. */
 function sameScale(a: CohortStat, b: CohortStat): boolean {
-  return a.basis === b.basis && a.fallback === b.fallback && a.min.eq(b.min) && a.max.eq(b.max);
+  return a.basis === b.basis && a.fallback === b.fallback && sameEnds(a, b);
 }
 
 /**
