@@ -1,6 +1,6 @@
 import { and, eq, inArray, max, sql } from 'drizzle-orm';
-import { rowsToCohort, type TableSource } from '@/lib/interchange/table';
-import { departmentToJson, parseCohort, type Cohort, type Department, type Policy, type Problem, type System } from '@/lib/scoring';
+import { sourceToCohort, type CohortSource } from '@/lib/interchange/source';
+import { departmentToJson, type Cohort, type Department, type Policy, type Problem, type System } from '@/lib/scoring';
 import { getDb, type Db, type Tx } from './client';
 import { selectRound, type Round } from './round-data';
 import { departments, groups, importBatches, indicatorSystems, roundDepartments, rounds, submissions, type SubmissionStatus } from './schema';
@@ -8,7 +8,7 @@ import { writeAudit } from './audit';
 import { takeSnapshot } from './snapshot';
 import { loadSystemVersion, resolveSystemRef, storeSystemVersion, type SystemRef } from './systems';
 
-export type ImportSource = { kind: 'cohort'; json: unknown } | { kind: 'table'; table: TableSource };
+export type ImportSource = CohortSource;
 
 export interface ImportRequest {
   roundSlug: string;
@@ -116,10 +116,7 @@ async function plan(db: Db | Tx, req: ImportRequest): Promise<{ ok: true; plan: 
     return fail(`新建评价轮次 ${slug} 须给出年度（--year）`);
   }
 
-  const parsed =
-    req.source.kind === 'cohort'
-      ? parseCohort(req.source.json, system)
-      : rowsToCohort(req.source.table, system, { name: roundName!, year: year! });
+  const parsed = sourceToCohort(req.source, system, { name: roundName!, year: year! });
   if (!parsed.ok) return parsed;
   if (req.source.kind === 'cohort' && parsed.cohort.system !== system.id) {
     return fail(`文件声明的指标体系为 ${parsed.cohort.system}，而评价轮次 ${slug} 使用 ${system.id}`);

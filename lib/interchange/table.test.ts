@@ -96,7 +96,9 @@ describe('table form', () => {
     const row = departmentToRow(cohort.departments[0]!);
     const text = csvOf([row]) + keys.map((k) => row[k] ?? '').join(',') + ',extra\r\n';
     const t = parseCsvTable(text);
-    expect(t.ok).toBe(false);
-    if (!t.ok) expect(t.problems[0]!.row).toBe(3);
+    if (!t.ok) throw new Error('the file itself is readable');
+    const r = rowsToCohort(t.source, system, round);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0]!.row).toBe(3);
   });
 });

@@ -6,6 +6,7 @@ import {
   type Problem,
   type System,
 } from '@/lib/scoring';
+import { codeProblem, groupProblem, nameProblem } from './text-rules';
 
 /** The table form of spec §6: one row per department, columns keyed by spec codes. */
 
@@ -32,7 +33,13 @@ export interface TableSource {
   sheet?: string;
   /** Column label (e.g. "D") of each key, as found in the file. */
   columns: Record<string, string>;
+  /** The row holding the keys, so a problem with a whole column can name its cell. */
+  keyRow?: number;
   rows: TableRow[];
+  /** Problems met while reading the file that did not stop it (duplicate keys, merged cells…), reported with the rest. */
+  problems?: Problem[];
+  /** Things the user should know that do not stop the import (e.g. a short row missing only self-scores). */
+  warnings?: string[];
 }
 
 const YES = new Set(['是', '1', 'true', 'y', 'yes', '√', '符合']);
@@ -83,42 +90,76 @@ function keyOfField(field: string | undefined, system: System): string | undefin
   return field;
 }
 
-/**
- * Turns table rows into a cohort. Every problem names the row and column (and sheet), and the
- * department code where the row has one; nothing is returned unless the whole table is valid.
- */
-export function rowsToCohort(
-  source: TableSource,
-  system: System,
-  round: { name: string; year: number },
-): CohortResult {
-  const problems: Problem[] = [];
-  const columns = tableColumns(system);
-  const known = new Set(columns.map((c) => c.key));
-  const where = (key: string | undefined) => ({
-    ...(source.sheet ? { sheet: source.sheet } : {}),
-    ...(key && source.columns[key] ? { column: source.columns[key] } : {}),
-  });
+const COLUMN_LABEL = /^[A-Z]{1,3}$/;
 
-  for (const key of Object.keys(source.columns)) {
-    if (!known.has(key)) problems.push({ ...where(key), field: key, message: `未知的列“${key}”` });
-  }
-  for (const c of columns) {
-    if (c.kind !== 'self' && !(c.key in source.columns)) {
-      problems.push({ ...(source.sheet ? { sheet: source.sheet } : {}), field: c.key, message: `缺少列 ${c.key}（${c.header}）` });
+/**
+ * Turns table rows into a cohort, one row at a time (so a large CSV need not be held whole). Every
+ * problem is collected in one pass — missing and unknown columns together with the cell problems
+ * of the other columns — and names the sheet, cell, Chinese header and department; nothing is
+ * returned unless the whole table is valid.
+ */
+export class TableCohortReader {
+  /** Column problems (unknown, missing), then the rows'. */
+  private readonly problems: Problem[] = [];
+  private readonly departments: Department[] = [];
+  private readonly seen = new Map<string, number>();
+  /** Columns the file lacks: reported once, never again per row. */
+  private readonly missing = new Set<string>();
+  private readonly columns: TableColumn[];
+  private readonly headers: Map<string, string>;
+  private rowCount = 0;
+
+  constructor(
+    private readonly source: Omit<TableSource, 'rows'>,
+    private readonly system: System,
+  ) {
+    this.columns = tableColumns(system);
+    this.headers = new Map(this.columns.map((c) => [c.key, c.header]));
+    const known = new Set(this.columns.map((c) => c.key));
+    for (const key of Object.keys(source.columns)) {
+      if (!known.has(key)) {
+        this.problems.push({ ...this.where(key, source.keyRow), field: key, message: `未知的列键“${key}”：本轮次的指标体系没有这一列（请使用本轮次的模板）` });
+      }
+    }
+    for (const c of this.columns) {
+      if (c.kind !== 'self' && !Object.hasOwn(source.columns, c.key)) {
+        this.missing.add(c.key);
+        this.problems.push({ ...(source.sheet ? { sheet: source.sheet } : {}), field: c.key, header: c.header, message: `缺少“${c.header}”这一列（列键 ${c.key}）` });
+      }
     }
   }
-  if (problems.length) return { ok: false, problems };
-  if (source.rows.length === 0) return { ok: false, problems: [{ ...where(undefined), message: '表中没有任何单位的数据行' }] };
 
-  const idx = indexSystem(system);
-  const seen = new Map<string, number>();
-  const departments: Department[] = [];
-  for (const { row, cells } of source.rows) {
+  private where(key: string | undefined, row: number | undefined): Partial<Problem> {
+    const column = key && Object.hasOwn(this.source.columns, key) ? this.source.columns[key] : undefined;
+    const header = key ? this.headers.get(key) : undefined;
+    return {
+      ...(this.source.sheet ? { sheet: this.source.sheet } : {}),
+      ...(row !== undefined ? { row } : {}),
+      ...(column ? { column } : {}),
+      ...(column && row !== undefined && COLUMN_LABEL.test(column) ? { cell: `${column}${row}` } : {}),
+      ...(header ? { header } : {}),
+    };
+  }
+
+  /** One data row; its department is kept only when the row has no problem. */
+  add(row: number, cells: Record<string, Cell>): void {
+    this.rowCount++;
+    const system = this.system;
+    const idx = indexSystem(system);
     const rowProblems: Problem[] = [];
     const code = text(cells.code);
-    const at = (key: string | undefined, message: string, field?: string) =>
-      rowProblems.push({ ...where(key), row, ...(code ? { department: code } : {}), field: field ?? key, message });
+    const codeBad = code === '' ? null : codeProblem(code);
+    const at = (key: string | undefined, message: string, field?: string) => {
+      if (key && this.missing.has(key)) return;
+      rowProblems.push({ ...this.where(key, row), ...(code && !codeBad ? { department: code } : {}), field: field ?? key, message });
+    };
+    if (codeBad) at('code', codeBad);
+    const name = text(cells.name);
+    const nameBad = name === '' ? null : nameProblem(name);
+    if (nameBad) at('name', nameBad);
+    const group = text(cells.group);
+    const groupBad = group === '' ? null : groupProblem(group);
+    if (groupBad) at('group', groupBad);
 
     const inputs: Record<string, string> = {};
     for (const f of idx.inputFields) if (text(cells[f]) !== '') inputs[f] = text(cells[f]);
@@ -144,12 +185,11 @@ export function rowsToCohort(
     const judgements: Record<string, string> = {};
     for (const { leaf } of idx.judgementLeaves) if (text(cells[leaf.code]) !== '') judgements[leaf.code] = text(cells[leaf.code]);
     const self: Record<string, string> = {};
-    for (const c of columns) if (c.kind === 'self' && text(cells[c.key]) !== '') self[c.key.slice(5)] = text(cells[c.key]);
-
+    for (const c of this.columns) if (c.kind === 'self' && text(cells[c.key]) !== '') self[c.key.slice(5)] = text(cells[c.key]);
     const raw = {
-      code,
-      name: text(cells.name),
-      group: text(cells.group),
+      code: codeBad ? '' : code,
+      name: nameBad ? '-' : name,
+      group: groupBad ? '' : group,
       inputs,
       checklists,
       grades,
@@ -160,18 +200,33 @@ export function rowsToCohort(
     const dept = parseDepartment(raw, row - 1, system, parsed);
     for (const p of parsed) {
       const key = keyOfField(p.field, system);
+      // A bad code is reported above; the parser only saw it blanked.
+      if (codeBad && key === 'code') continue;
       at(key, p.message, key);
     }
-    if (code) {
-      const first = seen.get(code);
+    if (code && !codeBad) {
+      const first = this.seen.get(code);
       if (first !== undefined) at('code', `单位代码 ${code} 与第 ${first} 行重复`);
-      else seen.set(code, row);
+      else this.seen.set(code, row);
     }
-    problems.push(...rowProblems);
-    if (dept && rowProblems.length === 0) departments.push(dept);
+    this.problems.push(...rowProblems);
+    if (dept && rowProblems.length === 0) this.departments.push(dept);
   }
-  if (problems.length) return { ok: false, problems };
-  return { ok: true, cohort: { system: system.id, round, departments } };
+
+  result(round: { name: string; year: number }): CohortResult {
+    // The reader's own problems (duplicate keys, merged cells, short rows) may have grown while rows were streamed in.
+    const problems = [...(this.source.problems ?? []), ...this.problems];
+    if (this.rowCount === 0) problems.push({ ...(this.source.sheet ? { sheet: this.source.sheet } : {}), message: '表中没有任何单位的数据行' });
+    if (problems.length) return { ok: false, problems };
+    return { ok: true, cohort: { system: this.system.id, round, departments: this.departments } };
+  }
+}
+
+/** Turns a whole table into a cohort (see TableCohortReader). */
+export function rowsToCohort(source: TableSource, system: System, round: { name: string; year: number }): CohortResult {
+  const reader = new TableCohortReader(source, system);
+  for (const { row, cells } of source.rows) reader.add(row, cells);
+  return reader.result(round);
 }
 
 /** A department's values keyed as table columns, for templates and CSV exports. */

@@ -132,7 +132,8 @@ describe('reading a filled template', () => {
         expect.objectContaining({ sheet: FILL_SHEET, row: 5, column: ws.getColumn(colOf(ws, 'disclosure.2')).letter }),
       ]),
     );
-    expect(formatProblem(cohort.problems.find((p) => p.row === 4)!)).toMatch(/^工作表 填报 · 第 4 行 · [A-Z]+ 列 · 部门 \S+ · 字段 budget：.*18\.8841\.4/);
+    // What the clerk sees: sheet!cell, the Chinese header with its unit, the department; the key last.
+    expect(formatProblem(cohort.problems.find((p) => p.row === 4)!)).toMatch(/^填报![A-Z]+4 预算数（万元） · 单位 \S+：.*18\.8841\.4.*\[budget\]$/);
   });
 
   it('an Excel error value in a cell is reported, not imported as text', async () => {
@@ -140,7 +141,9 @@ describe('reading a filled template', () => {
     const ws = wb.getWorksheet(FILL_SHEET)!;
     ws.getCell(3, colOf(ws, 'payments')).value = { formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellFormulaValue;
     const read = await readWorkbook(await save(wb));
-    expect(read).toMatchObject({ ok: false, problems: [{ sheet: FILL_SHEET, row: 3, field: 'payments', message: expect.stringContaining('#DIV/0!') }] });
+    if (!read.ok) throw new Error('the workbook itself is readable');
+    expect(read.source.problems).toMatchObject([{ sheet: FILL_SHEET, row: 3, field: 'payments', message: expect.stringContaining('#DIV/0!') }]);
+    expect(rowsToCohort(read.source, system, round)).toMatchObject({ ok: false, problems: expect.arrayContaining([expect.objectContaining({ row: 3, field: 'payments' })]) });
   });
 });
 

@@ -262,42 +262,62 @@ export async function readWorkbook(buffer: Buffer): Promise<ReadResult> {
     }
   }
   if (!keyRow) return refuse('找不到列键行：模板第 2 行应为 code、name、group … 等列键，请勿删除', { sheet, row: 2 });
-
   const problems: Problem[] = [];
-  const columns: Record<string, string> = {};
+  const columns: Record<string, string> = Object.create(null);
   const keyAt = new Map<number, string>();
+  // A merged cell repeats its master's value in every cell it covers, so a merge in the key row or
+  // below would give values nobody typed: each such range is refused, and its covered cells read as empty.
+  const merges = new Map<string, { top: number; left: number; bottom: number; right: number }>();
+  const noteMerge = (cell: ExcelJS.Cell, r: number, col: number) => {
+    const m = cell.master;
+    const range = merges.get(m.address) ?? { top: Number(m.row), left: Number(m.col), bottom: r, right: col };
+    range.bottom = Math.max(range.bottom, r);
+    range.right = Math.max(range.right, col);
+    merges.set(m.address, range);
+  };
   ws.getRow(keyRow).eachCell((cell, col) => {
+    if (cell.type === ExcelJS.ValueType.Merge) return noteMerge(cell, keyRow, col);
     const key = trimmed(cellValue(cell.value) as Cell);
     if (!key) return;
     const label = columnLabel(col - 1);
-    if (key in columns) problems.push({ sheet, row: keyRow, column: label, message: `列键 ${key} 重复（另见 ${columns[key]} 列）` });
-    columns[key] = label;
+    if (Object.hasOwn(columns, key)) problems.push({ sheet, row: keyRow, column: label, cell: `${label}${keyRow}`, field: key, message: `列键 ${key} 重复（另见 ${columns[key]} 列）` });
+    else columns[key] = label;
     keyAt.set(col, key);
   });
-
   const rows: TableSource['rows'] = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     if (r <= keyRow) return;
-    const cells: Record<string, Cell> = {};
+    const cells: Record<string, Cell> = Object.create(null);
     let any = false;
     row.eachCell((cell, col) => {
+      if (cell.type === ExcelJS.ValueType.Merge) return noteMerge(cell, r, col);
       const key = keyAt.get(col);
+      const label = columnLabel(col - 1);
       const v = cellValue(cell.value);
       if (v !== null && typeof v === 'object') {
-        problems.push({ sheet, row: r, column: columnLabel(col - 1), ...(key ? { field: key } : {}), message: `单元格为错误值 ${v.error}` });
+        problems.push({ sheet, row: r, column: label, cell: `${label}${r}`, ...(key ? { field: key } : {}), message: `单元格为错误值 ${v.error}` });
         any = true;
         return;
       }
       if (trimmed(v) !== '') {
         any = true;
-        if (!key) problems.push({ sheet, row: r, column: columnLabel(col - 1), message: '此列没有列键（第 2 行为空），数据无法识别' });
+        if (!key) problems.push({ sheet, row: r, column: label, cell: `${label}${r}`, message: '此列没有列键（第 2 行为空），数据无法识别' });
       }
       if (key) cells[key] = v;
     });
     if (any) rows.push({ row: r, cells });
   });
-  if (problems.length) return { ok: false, problems };
-  return { ok: true, source: { sheet, columns, rows } };
+  const mergeProblems: Problem[] = [...merges.values()].map((m) => {
+    const range = `${columnLabel(m.left - 1)}${m.top}:${columnLabel(m.right - 1)}${m.bottom}`;
+    return {
+      sheet,
+      row: m.top,
+      column: columnLabel(m.left - 1),
+      cell: range,
+      message: `合并单元格 ${range} 位于数据区内：合并后各格会重复同一个值，无法确定各单位的数据；请取消合并，逐格填写`,
+    };
+  });
+  return { ok: true, source: { sheet, columns, keyRow, rows, problems: [...mergeProblems, ...problems] } };
 }
 
 export interface SheetSpec {

@@ -104,6 +104,10 @@ export interface Problem {
   sheet?: string;
   row?: number;
   column?: string;
+  /** The cell or range as a spreadsheet names it (`K7`, `M4:N4`); with `sheet`, `填报!K7`. */
+  cell?: string;
+  /** What the clerk sees for `field`: the Chinese header with its unit, e.g. `预算数（万元）`. */
+  header?: string;
   message: string;
 }
 

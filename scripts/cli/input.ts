@@ -1,81 +1,191 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { builtinSystem, formatProblem, parseCohort, parseSystem, type Cohort, type Problem, type System } from '@/lib/scoring';
-import { parseCsvTable } from '@/lib/interchange/csv';
-import { rowsToCohort } from '@/lib/interchange/table';
+import { BUILTIN_SYSTEM_DOCUMENTS, builtinSystem, formatProblem, parseSystem, type Cohort, type CohortResult, type Problem, type System } from '@/lib/scoring';
+import { CohortJsonReader } from '@/lib/interchange/cohort';
+import { streamCsvTable } from '@/lib/interchange/csv';
+import { decodeStreamed, decodeText } from '@/lib/interchange/decode';
+import { JsonError, JsonReader, withMore } from '@/lib/interchange/json';
+import { labelProblems } from '@/lib/interchange/labels';
+import { MAX_JSON_DEPTH, MAX_JSON_STRING, parseJsonText, sniffFormat } from '@/lib/interchange/source';
+import { rowsToCohort, TableCohortReader } from '@/lib/interchange/table';
+import { readWorkbook } from '@/lib/interchange/xlsx';
+import { CliError } from './io';
 
-/** A failure the user can fix: each line goes to stderr and the command exits with status 2. */
-export class CliError extends Error {
-  constructor(readonly lines: string[]) {
-    super(lines.join('\n'));
-  }
+export const DEFAULT_SYSTEM = 'julu-2021';
+
+/**
+ * Scoring needs the whole cohort in memory (a group's min and max), so `score` stops at this many
+ * departments instead of running out of memory; `npm run bench` measures 200,000 (see README).
+ */
+export const MAX_SCORE_DEPARTMENTS = 300_000;
+
+export function problemsError(problems: Problem[], system?: System): CliError {
+  return new CliError(labelProblems(problems, system).map(formatProblem));
 }
 
-export function problemsError(problems: Problem[]): CliError {
-  return new CliError(problems.map(formatProblem));
-}
-
-function readText(file: string): string {
+function readBytes(file: string): Buffer {
   try {
-    return fs.readFileSync(file, 'utf8');
+    return fs.readFileSync(file);
   } catch (e) {
     throw new CliError([`无法读取文件 ${file}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`]);
   }
 }
 
-/** A built-in system id, or the path of a system@1 file. */
-export function resolveSystem(ref: string): System {
+/** A system@1 file named on the command line (the only way a path reaches the reader). */
+export function readSystemFile(file: string, warn: (line: string) => void): { system: System; document: unknown } {
+  const decoded = decodeText(readBytes(file));
+  if (!decoded.ok) throw problemsError(decoded.problems.map((p) => ({ ...p, message: `${file}：${p.message}` })));
+  const json = parseJsonText(decoded.text);
+  if (!json.ok) throw new CliError(json.problems.map((p) => `${file}：${p.message}`));
+  const r = parseSystem(json.value);
+  if (!r.ok || !r.system) throw new CliError(r.errors.map((m) => `${file}：${m}`));
+  for (const w of r.warnings) warn(`提示：${w}`);
+  return { system: r.system, document: json.value };
+}
+
+/** `--system`: a built-in id, or the path of a system@1 file. */
+export function resolveSystemArg(ref: string, warn: (line: string) => void): System {
   const builtin = builtinSystem(ref);
   if (builtin) return builtin;
   if (!fs.existsSync(ref)) throw new CliError([`没有内置指标体系 ${ref}，也找不到这个文件`]);
-  let doc: unknown;
+  return readSystemFile(ref, warn).system;
+}
+
+/**
+ * The `system` a cohort file names: only a built-in system. A file never makes the command open a
+ * path (`"system": "/dev/zero"`); a system of one's own is given with `--system <file>`.
+ */
+export function systemNamedInFile(id: unknown): System {
+  const builtin = typeof id === 'string' ? builtinSystem(id) : null;
+  if (builtin) return builtin;
+  const shown = typeof id === 'string' ? `“${id.length > 60 ? `${id.slice(0, 60)}…` : id}”` : JSON.stringify(id);
+  throw new CliError([
+    `文件中的 "system" 为 ${shown}，不是内置指标体系（内置：${Object.keys(BUILTIN_SYSTEM_DOCUMENTS).join('、')}）；自定义体系请用 --system <system@1 文件> 在命令行给出`,
+  ]);
+}
+
+export interface CohortInput {
+  system: System;
+  cohort: Cohort;
+  warnings: string[];
+}
+
+function tooMany(): CliError {
+  return new CliError([
+    `单位数超过 ${MAX_SCORE_DEPARTMENTS.toLocaleString('en')} 个：计分要把全部单位放在内存中比较，score 在此停止以免耗尽内存；请按分组拆分文件后分别计分（各分组互不影响）`,
+  ]);
+}
+
+function open(file: string): () => AsyncIterable<Uint8Array> {
+  return () => fs.createReadStream(file, { highWaterMark: 1 << 20 });
+}
+
+function roundOfFile(file: string) {
+  return { name: path.basename(file, path.extname(file)), year: new Date().getFullYear() };
+}
+
+/**
+ * A cohort@1 JSON, a CSV or an xlsx in the table form of spec §6, read as `import` reads it (same
+ * decoding, same checks, same messages). JSON and CSV are read in chunks and each department is
+ * validated as it arrives, so a large file never exists as one string or one tree.
+ */
+export async function readCohortInput(file: string, systemArg: System | undefined): Promise<CohortInput> {
+  const head = Buffer.alloc(8);
+  let fd: number;
   try {
-    doc = JSON.parse(readText(ref));
+    fd = fs.openSync(file, 'r');
   } catch (e) {
-    if (e instanceof CliError) throw e;
-    throw new CliError([`${ref}：不是有效的 JSON（${(e as Error).message}）`]);
+    throw new CliError([`无法读取文件 ${file}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`]);
   }
-  const r = parseSystem(doc);
-  if (!r.ok || !r.system) throw new CliError(r.errors.map((m) => `${ref}：${m}`));
-  for (const w of r.warnings) process.stderr.write(`提示：${w}\n`);
-  return r.system;
+  let headLength: number;
+  try {
+    if (!fs.fstatSync(fd).isFile()) throw new CliError([`${file} 不是普通文件`]);
+    headLength = fs.readSync(fd, head, 0, 8, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (headLength === 0) throw new CliError([`${file}：文件是空的`]);
+  const format = sniffFormat(file, head.subarray(0, headLength));
+  if (format === 'xlsx') {
+    const system = systemArg ?? builtinSystem(DEFAULT_SYSTEM)!;
+    const read = await readWorkbook(readBytes(file));
+    if (!read.ok) throw problemsError(read.problems, system);
+    const r = rowsToCohort(read.source, system, roundOfFile(file));
+    if (!r.ok) throw problemsError(r.problems, system);
+    return { system, cohort: r.cohort, warnings: read.source.warnings ?? [] };
+  }
+  const decoded = await decodeStreamed(open(file), (chunks) => (format === 'json' ? readJson(chunks, systemArg) : readCsv(chunks, systemArg ?? builtinSystem(DEFAULT_SYSTEM)!, roundOfFile(file))));
+  if (!decoded.ok) throw problemsError(decoded.problems);
+  const { result, warnings } = decoded.value;
+  const system = decoded.value.system ?? systemArg ?? builtinSystem(DEFAULT_SYSTEM)!;
+  if (!result.ok) throw problemsError(result.problems, system);
+  return { system, cohort: result.cohort, warnings: [...(decoded.warning ? [decoded.warning] : []), ...warnings] };
 }
 
-export interface CohortFile {
-  /** The system the file names, when it names one (CSV files don't). */
-  systemId?: string;
-  parse(system: System): Cohort;
+interface Read {
+  system: System | undefined;
+  result: CohortResult;
+  warnings: string[];
 }
 
-/** A cohort@1 JSON file, or a CSV in the table form of spec §6 (UTF-8, BOM optional). */
-export function readCohortFile(file: string): CohortFile {
-  const text = readText(file);
-  const isJson = path.extname(file).toLowerCase() === '.json' || text.trimStart().startsWith('{');
-  if (isJson) {
-    let doc: unknown;
-    try {
-      doc = JSON.parse(text);
-    } catch (e) {
-      throw new CliError([`${file}：不是有效的 JSON（${(e as Error).message}）`]);
-    }
-    const systemId = (doc as { system?: unknown } | null)?.system;
-    return {
-      systemId: typeof systemId === 'string' ? systemId : undefined,
-      parse(system) {
-        const r = parseCohort(doc, system);
-        if (!r.ok) throw problemsError(r.problems);
-        return r.cohort;
+async function readJson(chunks: AsyncIterable<string>, systemArg: System | undefined): Promise<Read> {
+  let system = systemArg;
+  let reader: CohortJsonReader | null = null;
+  // Departments met before the file said which system it uses (keys in an unusual order).
+  const early: [unknown, number][] = [];
+  const json: JsonReader = new JsonReader({
+    maxDepth: MAX_JSON_DEPTH,
+    maxString: MAX_JSON_STRING,
+    stream: {
+      key: 'departments',
+      fn: (value, index) => {
+        if (index >= MAX_SCORE_DEPARTMENTS) throw tooMany();
+        if (!reader && !system) {
+          const top = json.partial as Record<string, unknown>;
+          if (top.system !== undefined) system = systemNamedInFile(top.system);
+        }
+        if (system && !reader) {
+          reader = new CohortJsonReader(system);
+          for (const [v, i] of early.splice(0)) reader.department(v, i);
+        }
+        if (reader) reader.department(value, index);
+        else early.push([value, index]);
       },
-    };
-  }
-  const table = parseCsvTable(text);
-  if (!table.ok) throw problemsError(table.problems);
-  return {
-    parse(system) {
-      const round = { name: path.basename(file, path.extname(file)), year: new Date().getFullYear() };
-      const r = rowsToCohort(table.source, system, round);
-      if (!r.ok) throw problemsError(r.problems);
-      return r.cohort;
     },
-  };
+  });
+  let root: unknown;
+  try {
+    for await (const chunk of chunks) json.push(chunk);
+    root = json.finish();
+  } catch (e) {
+    if (e instanceof JsonError) return { system, result: { ok: false, problems: [...json.problems, { message: `JSON 格式错误，${e.message}` }] }, warnings: [] };
+    throw e;
+  }
+  if (typeof root !== 'object' || root === null || Array.isArray(root)) return { system, result: { ok: false, problems: [{ message: '文件内容应为 JSON 对象' }] }, warnings: [] };
+  const { departments: _streamed, ...top } = root as Record<string, unknown>;
+  system ??= top.system !== undefined ? systemNamedInFile(top.system) : builtinSystem(DEFAULT_SYSTEM)!;
+  reader ??= new CohortJsonReader(system);
+  for (const [v, i] of early) reader.department(v, i);
+  reader.header(top);
+  const result = reader.result();
+  const duplicates = withMore(json);
+  if (duplicates.length) return { system, result: { ok: false, problems: [...duplicates, ...(result.ok ? [] : result.problems)] }, warnings: [] };
+  return { system, result, warnings: [] };
+}
+
+async function readCsv(chunks: AsyncIterable<string>, system: System, round: { name: string; year: number }): Promise<Read> {
+  let reader: TableCohortReader | null = null;
+  let rows = 0;
+  const r = await streamCsvTable(
+    chunks,
+    (layout) => {
+      reader = new TableCohortReader({ columns: layout.columns, keyRow: layout.keyRow, problems: layout.problems }, system);
+    },
+    (row) => {
+      if (++rows > MAX_SCORE_DEPARTMENTS) throw tooMany();
+      reader!.add(row.row, row.cells);
+    },
+  );
+  if (!r.ok) return { system, result: r, warnings: [] };
+  return { system, result: reader!.result(round), warnings: r.layout.warnings };
 }

@@ -1,0 +1,86 @@
+import { parseArgs } from 'node:util';
+import { POLICIES, scoreCohort, type Policy, type Scores, type System } from '@/lib/scoring';
+import { readCohortInput, resolveSystemArg } from './input';
+import { CliError, Out, reportFailure, writeLines, type CliIo } from './io';
+import { writeScoresJson } from './scores-json';
+import { rankingTableLines } from './table';
+
+/**
+ * npm run score -- --input <cohort.json | table.csv | table.xlsx> [--system <id | system@1 file>]
+ *                  [--policy cohort-in-band|cohort-all|thresholds] [--format json|table] [--explain]
+ * npm run score -- --round <round> [...]   (the round's current submissions, from the database)
+ *
+ * Prints the Scores JSON of spec §6 on stdout, one department at a time and at the reader's pace.
+ * Bad input: every problem on stderr, one per line, exit status 2, and nothing on stdout.
+ */
+
+const USAGE = `用法 / usage:
+  npm run score -- --input <cohort.json|table.csv|table.xlsx> [--system <id|system.json>] [--policy <policy>] [--format json|table] [--explain]
+  npm run score -- --round <round> [--policy <policy>] [--format json|table] [--explain]`;
+
+async function scoresOfRound(slug: string, policy: Policy | undefined, io: CliIo): Promise<{ system: System; scores: Scores }> {
+  // Loaded only for --round, so scoring a file never opens the database.
+  const { getRoundCohort } = await import('@/db/queries');
+  const { withDb } = await import('./db');
+  return withDb(io, async ({ db }) => {
+    const view = await getRoundCohort(slug, db);
+    if (!view) throw new CliError([`评价轮次 ${slug} 不存在`]);
+    return { system: view.system, scores: scoreCohort(view.system, view.departments, { policy: policy ?? view.round.policy }) };
+  });
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const { values } = parseArgs({
+      args: argv,
+      options: {
+        input: { type: 'string' },
+        round: { type: 'string' },
+        system: { type: 'string' },
+        policy: { type: 'string' },
+        format: { type: 'string', default: 'json' },
+        explain: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+    });
+    const out = new Out(io.stdout);
+    if (values.help) {
+      await out.write(`${USAGE}\n`);
+      return 0;
+    }
+    if (!!values.input === !!values.round) throw new CliError(['须且只能给出 --input 或 --round 之一', USAGE]);
+    if (values.format !== 'json' && values.format !== 'table') throw new CliError([`--format 应为 json 或 table，实为 ${values.format}`]);
+    if (values.policy && !POLICIES.includes(values.policy as Policy)) {
+      throw new CliError([`--policy 应为 ${POLICIES.join(' / ')}，实为 ${values.policy}`]);
+    }
+    const policy = values.policy as Policy | undefined;
+    const warn = (line: string) => writeLines(io.stderr, [line]);
+
+    let system: System;
+    let scores: Scores;
+    if (values.round) {
+      ({ system, scores } = await scoresOfRound(values.round, policy, io));
+    } else {
+      const input = await readCohortInput(values.input!, values.system !== undefined ? resolveSystemArg(values.system, warn) : undefined);
+      for (const w of input.warnings) warn(`提示：${w}`);
+      system = input.system;
+      scores = scoreCohort(system, input.cohort.departments, { policy });
+    }
+
+    if (values.format === 'table') {
+      let batch = '';
+      for (const line of rankingTableLines(system, scores)) {
+        batch += `${line}\n`;
+        if (batch.length > 65_536) {
+          await out.write(batch);
+          batch = '';
+        }
+      }
+      await out.write(batch);
+    } else await writeScoresJson(out, scores, { explain: values.explain });
+    return 0;
+  } catch (e) {
+    return reportFailure(e, io);
+  }
+}
