@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,14 +7,17 @@ import { toCsv } from '@/lib/interchange/csv';
 import { departmentToRow, tableColumns } from '@/lib/interchange/table';
 import { cohortDoc } from '@/tests/scoring/helpers';
 import { THREE } from '@/tests/scoring/sensitivity-arb';
+import { runMain } from '@/tests/cli/run';
+import { main } from './cli/score';
 
 const FIXTURE = 'tests/fixtures/xiaolvzhai-2021.json';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'score-cli-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-function score(...args: string[]) {
-  const r = spawnSync(path.resolve('node_modules/.bin/tsx'), ['scripts/score.ts', ...args], { encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+// In-process, as `npm run score -- …args` runs it (the spawned command has its own smoke test).
+async function score(...args: string[]) {
+  const r = await runMain(main, args);
+  return { status: r.code, stdout: r.stdout, stderr: r.stderr };
 }
 
 const system = builtinSystem('julu-2021')!;
@@ -29,8 +31,8 @@ function writeCsv(name: string, rows: Record<string, string>[]): string {
 }
 
 describe('npm run score', () => {
-  it('prints the Scores JSON of the seed township with its self-score of 96', () => {
-    const r = score('--input', FIXTURE, '--policy', 'thresholds');
+  it('prints the Scores JSON of the seed township with its self-score of 96', async () => {
+    const r = await score('--input', FIXTURE, '--policy', 'thresholds');
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.system).toBe('julu-2021');
@@ -41,57 +43,58 @@ describe('npm run score', () => {
     expect(Object.values(d.level1)).toEqual(['10.00', '42.00', '25.00', '19.00']);
   });
 
-  it('--explain adds each structured explanation with its text, in Chinese or with --lang en in English', () => {
-    const zh = JSON.parse(score('--input', FIXTURE, '--policy', 'thresholds', '--explain').stdout).departments[0].indicators.budget_adjustment.explanation;
+  it('--explain adds each structured explanation with its text, in Chinese or with --lang en in English', async () => {
+    const zh = JSON.parse((await score('--input', FIXTURE, '--policy', 'thresholds', '--explain')).stdout).departments[0].indicators.budget_adjustment.explanation;
     expect(zh).toMatchObject({ rule: 'banded', band: 'zero', value: { kind: 'value', percent: '15.24' } });
     expect(zh.text.formula).toBe('15.24% ≥ 10.00%（零分线），得 0 分 = 0.00');
-    const r = score('--input', FIXTURE, '--policy', 'thresholds', '--explain', '--lang', 'en');
+    const r = await score('--input', FIXTURE, '--policy', 'thresholds', '--explain', '--lang', 'en');
     expect(r.status).toBe(0);
     const en = JSON.parse(r.stdout).departments[0].indicators.budget_adjustment.explanation;
     expect(en.text.formula).toBe('15.24% ≥ 10.00% (zero line): 0 points = 0.00');
     expect(en.text.target).toBe('Full marks at 预算调整率 ≤ 0.00% (预算调整数 ≤ 0 万元)');
   });
 
-  it('prints a readable ranking with --format table', () => {
-    const r = score('--input', FIXTURE, '--format', 'table');
+  it('prints a readable ranking with --format table', async () => {
+    const r = await score('--input', FIXTURE, '--format', 'table');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/小吕寨镇人民政府\s+96\.00/);
   });
 
-  it('scores a CSV in the table form exactly like the JSON cohort', () => {
+  it('scores a CSV in the table form exactly like the JSON cohort', async () => {
     const csv = writeCsv('one.csv', [departmentToRow(cohort.departments[0]!)]);
-    const fromCsv = score('--input', csv);
-    const fromJson = score('--input', FIXTURE);
+    const fromCsv = await score('--input', csv);
+    const fromJson = await score('--input', FIXTURE);
     expect(fromCsv.status).toBe(0);
     expect(JSON.parse(fromCsv.stdout)).toEqual(JSON.parse(fromJson.stdout));
   });
 
-  it('rejects bad input with exit 2, every problem on stderr and nothing on stdout', () => {
+  it('rejects bad input with exit 2, every problem on stderr and nothing on stdout', async () => {
     const good = departmentToRow(cohort.departments[0]!);
     const csv = writeCsv('bad.csv', [good, { ...good, code: 'bad', budget: '18.8841.4', 'fund_compliance.3': '也许' }]);
-    const r = score('--input', csv);
+    const r = await score('--input', csv);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines.join('\n')).toMatch(/第 3 行 · [A-Z]+ 列 · 部门 bad · 字段 budget：.*18\.8841\.4/);
-    expect(lines.join('\n')).toMatch(/第 3 行 · [A-Z]+ 列 · 部门 bad · 字段 fund_compliance\.3/);
+    // The cell and the Chinese header the clerk sees, then the department; the key last.
+    expect(lines.join('\n')).toMatch(/^[A-Z]+3 预算数（万元） · 单位 bad：.*18\.8841\.4.*\[budget\]$/m);
+    expect(lines.join('\n')).toMatch(/^[A-Z]+3 资金使用合规性·要点3（是\/否） · 单位 bad：.*\[fund_compliance\.3\]$/m);
   });
 
-  it('names the department and field of each problem in a JSON cohort', () => {
+  it('names the department and field of each problem in a JSON cohort', async () => {
     const bad = structuredClone(fixture);
     bad.departments[0].inputs.staff_authorized = 0;
     bad.departments[0].grades.satisfaction = 'great';
     const file = path.join(tmp, 'bad.json');
     fs.writeFileSync(file, JSON.stringify(bad));
-    const r = score('--input', file);
+    const r = await score('--input', file);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/部门 xiaolvzhai · 字段 inputs\.staff_authorized/);
-    expect(r.stderr).toMatch(/部门 xiaolvzhai · 字段 grades\.satisfaction/);
+    expect(r.stderr).toMatch(/单位 xiaolvzhai · 编制数（人）：.*\[inputs\.staff_authorized\]/);
+    expect(r.stderr).toMatch(/单位 xiaolvzhai · 服务对象满意度（等级）：.*\[grades\.satisfaction\]/);
   });
 
-  it('scores under a custom system file with other weights and thresholds', () => {
+  it('scores under a custom system file with other weights and thresholds', async () => {
     const doc = structuredClone(BUILTIN_SYSTEM_DOCUMENTS['julu-2021'] as any);
     // 在职人员控制率 with a stricter zero line: 55/56 = 98.21% now lies inside the band.
     const input = doc.indicators.find((n: { code: string }) => n.code === 'input');
@@ -102,7 +105,7 @@ describe('npm run score', () => {
     doc.id = 'county-x';
     const file = path.join(tmp, 'system.json');
     fs.writeFileSync(file, JSON.stringify(doc));
-    const r = score('--input', FIXTURE, '--system', file, '--policy', 'thresholds');
+    const r = await score('--input', FIXTURE, '--system', file, '--policy', 'thresholds');
     expect(r.status).toBe(0);
     const d = JSON.parse(r.stdout).departments[0];
     // (100% − 98.2142857%) / (100% − 90%) × 1 = 0.178… → 0.18
@@ -110,23 +113,23 @@ describe('npm run score', () => {
     expect(d.total).toBe('95.18');
   });
 
-  it('rejects an invalid system file naming the node', () => {
+  it('rejects an invalid system file naming the node', async () => {
     const doc = structuredClone(BUILTIN_SYSTEM_DOCUMENTS['julu-2021'] as any);
     doc.indicators[0].weight = 11;
     const file = path.join(tmp, 'bad-system.json');
     fs.writeFileSync(file, JSON.stringify(doc));
-    const r = score('--input', FIXTURE, '--system', file);
+    const r = await score('--input', FIXTURE, '--system', file);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/节点 input/);
   });
 
-  it('adds rank_range and the three-policy table, reversals and setters with --sensitivity', () => {
+  it('adds rank_range and the three-policy table, reversals and setters with --sensitivity', async () => {
     // 预算调整率 of three copies of the seed: a 1.91% (min), b 3.81%, c 5.72% (max), so a scores 3, b 1.50,
     // c 0; a's 经济效益 is 2 (the seed's 4). Totals: b 97.50, a 97, c 96. Without c the max is b's own
     // value: b scores 0 and falls to 96, behind a. So b's range is 1–2, and so is a's.
     const file = path.join(tmp, 'three.json');
     fs.writeFileSync(file, JSON.stringify(cohortDoc(system, THREE)));
-    const r = score('--input', file, '--sensitivity');
+    const r = await score('--input', file, '--sensitivity');
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.departments.map((d: { code: string; rank: number; rank_range: number[] }) => [d.code, d.rank, d.rank_range])).toEqual([
@@ -141,9 +144,9 @@ describe('npm run score', () => {
     expect(json.sensitivity.setters['乡镇'].budget_adjustment).toMatchObject({ min: [{ code: 'a' }], max: [{ code: 'c' }] });
   });
 
-  it('rejects unknown options and policies with exit 2', () => {
-    expect(score('--input', FIXTURE, '--policy', 'median').status).toBe(2);
-    expect(score('--input', FIXTURE, '--bogus').status).toBe(2);
-    expect(score('--input', path.join(tmp, 'missing.json')).status).toBe(2);
+  it('rejects unknown options and policies with exit 2', async () => {
+    expect((await score('--input', FIXTURE, '--policy', 'median')).status).toBe(2);
+    expect((await score('--input', FIXTURE, '--bogus')).status).toBe(2);
+    expect((await score('--input', path.join(tmp, 'missing.json'))).status).toBe(2);
   });
 });

@@ -1,10 +1,15 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbook } from '@/lib/interchange/xlsx';
 import { scoresToJson } from '@/lib/scoring';
+import { main as exportMain } from '@/scripts/cli/export';
+import { main as importMain } from '@/scripts/cli/import';
+import type { Main } from '@/scripts/cli/io';
+import { main as scoreMain } from '@/scripts/cli/score';
+import { main as templateMain } from '@/scripts/cli/template';
+import { runMain } from '@/tests/cli/run';
 import { openDb, type DbHandle } from '../client';
 import { getRoundScores } from '../queries';
 import { scoresOfFile, seedCohort } from './fixtures';
@@ -24,16 +29,14 @@ describe.each(backends)('npm run import / template / export on %s', (backend: Ba
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
-  /** Runs one of the npm scripts the way a user does, against this file's own database. */
+  const mains: Record<string, Main> = { import: importMain, export: exportMain, score: scoreMain, template: templateMain };
+  /**
+   * Runs one of the npm scripts in-process, the way a user does, against this file's own database
+   * named by the environment (scripts/smoke.test.ts runs each as a real process once).
+   */
   function cli(script: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, SCORECARD_DEMO: '' };
-    if (t?.url) env.DATABASE_URL = t.url;
-    else delete env.DATABASE_URL;
-    return new Promise((resolve) => {
-      execFile(path.join('node_modules', '.bin', 'tsx'), [path.join('scripts', `${script}.ts`), ...args], { env, cwd: process.cwd() }, (err, stdout, stderr) =>
-        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-      );
-    });
+    const env = t?.url ? { DATABASE_URL: t.url } : { DATA_DIR: dataDir };
+    return runMain(mains[script]!, args, { env });
   }
 
   /** Opens the database the commands wrote to (after they exited, so PGlite's folder is free). */
@@ -47,8 +50,7 @@ describe.each(backends)('npm run import / template / export on %s', (backend: Ba
     }
   }
 
-  // Each command is a fresh tsx process opening the database: slow on a busy 2-core machine.
-  describe('commands', { timeout: 240_000 }, () => {
+  describe('commands', () => {
     it('bad input exits 2, prints every problem on its own line, and stores nothing', async () => {
       const bad = structuredClone(seedCohort);
       const d = bad.departments[0] as { inputs: Record<string, unknown>; judgements: Record<string, unknown> };
@@ -58,8 +60,8 @@ describe.each(backends)('npm run import / template / export on %s', (backend: Ba
       const r = await cli('import', '--round', '2021', '--system', 'julu-2021', '--input', file('bad.json'));
       expect(r.code).toBe(2);
       expect(r.stderr.trim().split('\n')).toEqual([
-        '部门 xiaolvzhai · 字段 inputs.budget：预算数不是有效的数字：“18.8841.4”',
-        '部门 xiaolvzhai · 字段 judgements.duty_completion：评分 11 超出 0–10',
+        '单位 xiaolvzhai · 预算数（万元）：预算数不是有效的数字：“18.8841.4”  [inputs.budget]',
+        '单位 xiaolvzhai · 履职完成情况（0–10 分）：评分 11 超出 0–10  [judgements.duty_completion]',
         '导入未完成：共 2 个问题，数据库未作任何改动',
       ]);
       const exported = await cli('export', '--round', '2021', '--out', file('none.json'));

@@ -167,12 +167,17 @@ describe.each(backends)('on %s', (backend) => {
       });
     });
 
-    it('codes and names that look like SQL are stored as plain text', async () => {
+    it('names that look like SQL are stored as plain text; such a code is refused by the code rule', async () => {
       const evil = structuredClone(seedCohort);
       const d = evil.departments[0] as { code: string; name: string; group: string };
       d.code = "x'); drop table rounds; --";
       d.name = '名称" or 1=1 --';
       d.group = "乡镇'; delete from submissions; --";
+      expect(await cohortImport('r-sql', evil, { system: 'julu-2021' })).toMatchObject({
+        ok: false,
+        problems: [{ field: 'code', header: '单位代码', message: expect.stringContaining('只能由字母、数字、- 和 _ 组成') }],
+      });
+      d.code = 'x-drop_table';
       expectOk(await cohortImport('r-sql', evil, { system: 'julu-2021' }));
       const cohort = await getRoundCohort('r-sql', t.db);
       expect(cohort!.departments.map((x) => [x.code, x.name, x.group])).toEqual([[d.code, d.name, d.group]]);

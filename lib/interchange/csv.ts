@@ -66,8 +66,10 @@ export class CsvLayout {
         });
       }
     }
+    const short = r.length < keys.length && keys.slice(r.length).some((k) => k !== '' && !k.startsWith('self.'));
     const cells: Record<string, Cell> = Object.create(null);
     keys.forEach((k, j) => {
+      if (short && j >= r.length) return;
       const v = r[j] ?? '';
       if (k !== '') cells[k] = v;
       else if (v !== '') {
@@ -75,7 +77,7 @@ export class CsvLayout {
         this.problems.push({ row, column: label, cell: `${label}${row}`, message: '此列没有列键（键行此格为空），数据无法识别' });
       }
     });
-    return { row, cells };
+    return { row, cells, ...(short ? { short } : {}) };
   }
 
   source(rows: TableRow[]): TableSource {

@@ -68,6 +68,27 @@ function strict(encoding: Encoding, bytes: Uint8Array): string | null {
   }
 }
 
+/**
+ * Whether text that failed as UTF-8 is still mostly UTF-8: more characters beyond ASCII decoded
+ * well than bytes that did not. A GBK file read as UTF-8 is nearly all bad bytes; a UTF-8 file with
+ * a few damaged bytes is nearly all good characters, and must not be re-read as GB18030 (which
+ * would accept it and garble every name).
+ */
+class Utf8Tally {
+  good = 0;
+  bad = 0;
+  add(text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0xfffd) this.bad++;
+      else if (c >= 0x80) this.good++;
+    }
+  }
+  get mostlyUtf8() {
+    return this.good >= this.bad;
+  }
+}
+
 export const UTF16_WITHOUT_BOM = '文件似乎是不带 BOM 的 UTF-16 编码，无法可靠识别；请另存为 UTF-8（CSV UTF-8）后再上传';
 
 export function gbWarning(): string {
@@ -85,9 +106,14 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
   if (looksLikeBomlessUtf16(bytes)) return { ok: false, problems: [{ message: UTF16_WITHOUT_BOM }] };
   const utf8 = strict('utf-8', bytes);
   if (utf8 !== null) return { ok: true, text: utf8, encoding: 'utf-8' };
-  const gb = strict('gb18030', bytes);
-  if (gb !== null) return { ok: true, text: gb, encoding: 'gb18030', warning: gbWarning() };
-  return { ok: true, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), encoding: 'utf-8' };
+  const lenient = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  const tally = new Utf8Tally();
+  tally.add(lenient);
+  if (!tally.mostlyUtf8) {
+    const gb = strict('gb18030', bytes);
+    if (gb !== null) return { ok: true, text: gb, encoding: 'gb18030', warning: gbWarning() };
+  }
+  return { ok: true, text: lenient, encoding: 'utf-8' };
 }
 
 /** Thrown inside a streamed decode when the bytes are not valid in the encoding being tried. */
@@ -106,24 +132,26 @@ export async function decodeStreamed<T>(
   const first = await firstBytes(open(), 512);
   const bom = sniffBom(first);
   if (!bom && looksLikeBomlessUtf16(first)) return { ok: false, problems: [{ message: UTF16_WITHOUT_BOM }] };
-  const attempts: { encoding: Encoding; fatal: boolean }[] = bom
-    ? [{ encoding: bom.encoding, fatal: false }]
-    : [
-        { encoding: 'utf-8', fatal: true },
-        { encoding: 'gb18030', fatal: true },
-        { encoding: 'utf-8', fatal: false },
-      ];
-  for (const { encoding, fatal } of attempts) {
+  const attempt = async (encoding: Encoding, fatal: boolean) => {
     try {
       const value = await consume(decodeChunks(open(), encoding, fatal, bom?.length ?? 0), encoding);
-      return { ok: true, value, encoding, ...(encoding === 'gb18030' ? { warning: gbWarning() } : {}) };
+      return { ok: true as const, value, encoding, ...(encoding === 'gb18030' ? { warning: gbWarning() } : {}) };
     } catch (e) {
-      if (e instanceof NotThisEncoding) continue;
+      if (e instanceof NotThisEncoding) return null;
       throw e;
     }
+  };
+  if (bom) return (await attempt(bom.encoding, false))!;
+  const utf8 = await attempt('utf-8', true);
+  if (utf8) return utf8;
+  // Not valid UTF-8: count good characters against bad bytes in one more pass, as decodeText does.
+  const tally = new Utf8Tally();
+  for await (const s of decodeChunks(open(), 'utf-8', false, 0)) tally.add(s);
+  if (!tally.mostlyUtf8) {
+    const gb = await attempt('gb18030', true);
+    if (gb) return gb;
   }
-  /* c8 ignore next */
-  throw new Error('unreachable: the last attempt cannot fail to decode');
+  return (await attempt('utf-8', false))!;
 }
 
 async function firstBytes(chunks: AsyncIterable<Uint8Array>, n: number): Promise<Uint8Array> {

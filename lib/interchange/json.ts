@@ -162,7 +162,7 @@ export class JsonReader {
             if (this.duplicates <= MAX_DUPLICATES) {
               const where = frame.path ? `（位于 ${frame.path}）` : '';
               const offset = this.base + start;
-              this.problems.push({ field: pathOf(frame, key), message: `第 ${this.line} 行第 ${offset - this.lineStart + 1} 列：键“${key}”重复出现${where}；每个键只能出现一次` });
+              this.problems.push({ message: `第 ${this.line} 行第 ${offset - this.lineStart + 1} 列：键“${key}”重复出现${where}；每个键只能出现一次` });
             }
           }
           frame.keys.add(key);
@@ -325,7 +325,11 @@ export class JsonReader {
   }
 }
 
-export type JsonResult = { ok: true; value: unknown } | { ok: false; problems: Problem[] };
+/**
+ * A document that could be read (`problems` then lists its duplicate keys, to be reported with
+ * everything else), or the syntax error that stopped the reading.
+ */
+export type JsonResult = { ok: true; value: unknown; problems: Problem[] } | { ok: false; problems: Problem[] };
 
 /** Parses a whole document; a syntax error is one problem, duplicate keys one each. */
 export function parseJson(text: string, opts: JsonOptions = {}): JsonResult {
@@ -333,8 +337,7 @@ export function parseJson(text: string, opts: JsonOptions = {}): JsonResult {
   try {
     reader.push(text);
     const value = reader.finish();
-    if (reader.problems.length) return { ok: false, problems: withMore(reader) };
-    return { ok: true, value };
+    return { ok: true, value, problems: withMore(reader) };
   } catch (e) {
     if (e instanceof JsonError) return { ok: false, problems: [...reader.problems, { message: `JSON 格式错误，${e.message}` }] };
     throw e;

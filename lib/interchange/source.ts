@@ -13,7 +13,8 @@ import { readWorkbook } from './xlsx';
  */
 
 export type FileFormat = 'xlsx' | 'csv' | 'json';
-export type CohortSource = { kind: 'cohort'; json: unknown } | { kind: 'table'; table: TableSource };
+/** `problems`: found while reading a cohort file (duplicate keys), reported with the validation's. */
+export type CohortSource = { kind: 'cohort'; json: unknown; problems?: Problem[] } | { kind: 'table'; table: TableSource };
 export type SourceResult = { ok: true; source: CohortSource; format: FileFormat; warnings: string[] } | { ok: false; problems: Problem[] };
 
 /** Nesting of a cohort@1 file is 4 levels and of a system@1 file about 12: 64 is far beyond either. */
@@ -67,12 +68,16 @@ export async function readSource(fileName: string, bytes: Buffer): Promise<Sourc
   }
   const json = parseJsonText(decoded.text);
   if (!json.ok) return json;
-  return { ok: true, format, source: { kind: 'cohort', json: json.value }, warnings };
+  return { ok: true, format, source: { kind: 'cohort', json: json.value, ...(json.problems.length ? { problems: json.problems } : {}) }, warnings };
 }
 
 /** Validates a source against a system: every problem, each with its place and Chinese header. */
 export function sourceToCohort(source: CohortSource, system: System, round: { name: string; year: number }): CohortResult {
-  if (source.kind === 'cohort') return parseCohortDocument(source.json, system);
+  if (source.kind === 'cohort') {
+    const r = parseCohortDocument(source.json, system);
+    if (!source.problems?.length) return r;
+    return { ok: false, problems: [...labelProblems(source.problems, system), ...(r.ok ? [] : r.problems)] };
+  }
   const r = rowsToCohort(source.table, system, round);
   return r.ok ? r : { ok: false, problems: labelProblems(r.problems, system) };
 }

@@ -27,6 +27,8 @@ export interface TableRow {
   /** 1-based row number in the file, as a spreadsheet shows it. */
   row: number;
   cells: Record<string, Cell>;
+  /** The row stops short of the key row (already reported): its absent cells are not reported again. */
+  short?: boolean;
 }
 
 export interface TableSource {
@@ -124,7 +126,7 @@ export class TableCohortReader {
     for (const c of this.columns) {
       if (c.kind !== 'self' && !Object.hasOwn(source.columns, c.key)) {
         this.missing.add(c.key);
-        this.problems.push({ ...(source.sheet ? { sheet: source.sheet } : {}), field: c.key, header: c.header, message: `缺少“${c.header}”这一列（列键 ${c.key}）` });
+        this.problems.push({ ...(source.sheet ? { sheet: source.sheet } : {}), field: c.key, header: c.header, message: `缺少“${c.header}”这一列（列键“${c.key}”）` });
       }
     }
   }
@@ -142,7 +144,7 @@ export class TableCohortReader {
   }
 
   /** One data row; its department is kept only when the row has no problem. */
-  add(row: number, cells: Record<string, Cell>): void {
+  add(row: number, cells: Record<string, Cell>, short = false): void {
     this.rowCount++;
     const system = this.system;
     const idx = indexSystem(system);
@@ -150,7 +152,7 @@ export class TableCohortReader {
     const code = text(cells.code);
     const codeBad = code === '' ? null : codeProblem(code);
     const at = (key: string | undefined, message: string, field?: string) => {
-      if (key && this.missing.has(key)) return;
+      if (key && (this.missing.has(key) || (short && !Object.hasOwn(cells, key)))) return;
       rowProblems.push({ ...this.where(key, row), ...(code && !codeBad ? { department: code } : {}), field: field ?? key, message });
     };
     if (codeBad) at('code', codeBad);
@@ -225,7 +227,7 @@ export class TableCohortReader {
 /** Turns a whole table into a cohort (see TableCohortReader). */
 export function rowsToCohort(source: TableSource, system: System, round: { name: string; year: number }): CohortResult {
   const reader = new TableCohortReader(source, system);
-  for (const { row, cells } of source.rows) reader.add(row, cells);
+  for (const { row, cells, short } of source.rows) reader.add(row, cells, short);
   return reader.result(round);
 }
 

@@ -36,7 +36,7 @@ export function readSystemFile(file: string, warn: (line: string) => void): { sy
   const decoded = decodeText(readBytes(file));
   if (!decoded.ok) throw problemsError(decoded.problems.map((p) => ({ ...p, message: `${file}：${p.message}` })));
   const json = parseJsonText(decoded.text);
-  if (!json.ok) throw new CliError(json.problems.map((p) => `${file}：${p.message}`));
+  if (!json.ok || json.problems.length) throw new CliError(json.problems.map((p) => `${file}：${p.message}`));
   const r = parseSystem(json.value);
   if (!r.ok || !r.system) throw new CliError(r.errors.map((m) => `${file}：${m}`));
   for (const w of r.warnings) warn(`提示：${w}`);
@@ -58,9 +58,9 @@ export function resolveSystemArg(ref: string, warn: (line: string) => void): Sys
 export function systemNamedInFile(id: unknown): System {
   const builtin = typeof id === 'string' ? builtinSystem(id) : null;
   if (builtin) return builtin;
-  const shown = typeof id === 'string' ? `“${id.length > 60 ? `${id.slice(0, 60)}…` : id}”` : JSON.stringify(id);
+  const shown = typeof id === 'string' ? `“${id.length > 60 ? `${id.slice(0, 60)}…` : id}”` : ` ${JSON.stringify(id)}`;
   throw new CliError([
-    `文件中的 "system" 为 ${shown}，不是内置指标体系（内置：${Object.keys(BUILTIN_SYSTEM_DOCUMENTS).join('、')}）；自定义体系请用 --system <system@1 文件> 在命令行给出`,
+    `文件中的 "system" 为${shown}，不是内置指标体系（内置：${Object.keys(BUILTIN_SYSTEM_DOCUMENTS).join('、')}）；自定义体系请用 --system <system@1 文件> 在命令行给出`,
   ]);
 }
 
@@ -70,9 +70,9 @@ export interface CohortInput {
   warnings: string[];
 }
 
-function tooMany(): CliError {
+function tooMany(max: number): CliError {
   return new CliError([
-    `单位数超过 ${MAX_SCORE_DEPARTMENTS.toLocaleString('en')} 个：计分要把全部单位放在内存中比较，score 在此停止以免耗尽内存；请按分组拆分文件后分别计分（各分组互不影响）`,
+    `单位数超过 ${max.toLocaleString('en')} 个：计分要把全部单位放在内存中比较，score 在此停止以免耗尽内存；请按分组拆分文件后分别计分（各分组互不影响）`,
   ]);
 }
 
@@ -89,7 +89,7 @@ function roundOfFile(file: string) {
  * decoding, same checks, same messages). JSON and CSV are read in chunks and each department is
  * validated as it arrives, so a large file never exists as one string or one tree.
  */
-export async function readCohortInput(file: string, systemArg: System | undefined): Promise<CohortInput> {
+export async function readCohortInput(file: string, systemArg: System | undefined, maxDepartments = MAX_SCORE_DEPARTMENTS): Promise<CohortInput> {
   const head = Buffer.alloc(8);
   let fd: number;
   try {
@@ -110,11 +110,12 @@ export async function readCohortInput(file: string, systemArg: System | undefine
     const system = systemArg ?? builtinSystem(DEFAULT_SYSTEM)!;
     const read = await readWorkbook(readBytes(file));
     if (!read.ok) throw problemsError(read.problems, system);
+    if (read.source.rows.length > maxDepartments) throw tooMany(maxDepartments);
     const r = rowsToCohort(read.source, system, roundOfFile(file));
     if (!r.ok) throw problemsError(r.problems, system);
     return { system, cohort: r.cohort, warnings: read.source.warnings ?? [] };
   }
-  const decoded = await decodeStreamed(open(file), (chunks) => (format === 'json' ? readJson(chunks, systemArg) : readCsv(chunks, systemArg ?? builtinSystem(DEFAULT_SYSTEM)!, roundOfFile(file))));
+  const decoded = await decodeStreamed(open(file), (chunks) => (format === 'json' ? readJson(chunks, systemArg, maxDepartments) : readCsv(chunks, systemArg ?? builtinSystem(DEFAULT_SYSTEM)!, roundOfFile(file), maxDepartments)));
   if (!decoded.ok) throw problemsError(decoded.problems);
   const { result, warnings } = decoded.value;
   const system = decoded.value.system ?? systemArg ?? builtinSystem(DEFAULT_SYSTEM)!;
@@ -128,7 +129,7 @@ interface Read {
   warnings: string[];
 }
 
-async function readJson(chunks: AsyncIterable<string>, systemArg: System | undefined): Promise<Read> {
+async function readJson(chunks: AsyncIterable<string>, systemArg: System | undefined, maxDepartments: number): Promise<Read> {
   let system = systemArg;
   let reader: CohortJsonReader | null = null;
   // Departments met before the file said which system it uses (keys in an unusual order).
@@ -139,7 +140,7 @@ async function readJson(chunks: AsyncIterable<string>, systemArg: System | undef
     stream: {
       key: 'departments',
       fn: (value, index) => {
-        if (index >= MAX_SCORE_DEPARTMENTS) throw tooMany();
+        if (index >= maxDepartments) throw tooMany(maxDepartments);
         if (!reader && !system) {
           const top = json.partial as Record<string, unknown>;
           if (top.system !== undefined) system = systemNamedInFile(top.system);
@@ -168,12 +169,13 @@ async function readJson(chunks: AsyncIterable<string>, systemArg: System | undef
   for (const [v, i] of early) reader.department(v, i);
   reader.header(top);
   const result = reader.result();
+  // Duplicate keys are reported with everything else, as import reports them (lib/interchange/source).
   const duplicates = withMore(json);
-  if (duplicates.length) return { system, result: { ok: false, problems: [...duplicates, ...(result.ok ? [] : result.problems)] }, warnings: [] };
+  if (duplicates.length) return { system, result: { ok: false, problems: [...labelProblems(duplicates, system), ...(result.ok ? [] : result.problems)] }, warnings: [] };
   return { system, result, warnings: [] };
 }
 
-async function readCsv(chunks: AsyncIterable<string>, system: System, round: { name: string; year: number }): Promise<Read> {
+async function readCsv(chunks: AsyncIterable<string>, system: System, round: { name: string; year: number }, maxDepartments: number): Promise<Read> {
   let reader: TableCohortReader | null = null;
   let rows = 0;
   const r = await streamCsvTable(
@@ -182,8 +184,8 @@ async function readCsv(chunks: AsyncIterable<string>, system: System, round: { n
       reader = new TableCohortReader({ columns: layout.columns, keyRow: layout.keyRow, problems: layout.problems }, system);
     },
     (row) => {
-      if (++rows > MAX_SCORE_DEPARTMENTS) throw tooMany();
-      reader!.add(row.row, row.cells);
+      if (++rows > maxDepartments) throw tooMany(maxDepartments);
+      reader!.add(row.row, row.cells, row.short);
     },
   );
   if (!r.ok) return { system, result: r, warnings: [] };

@@ -10,8 +10,8 @@ import { CliError, Out, type CliIo } from './io';
  */
 export async function writeJsonArrayStreamed(out: Out, head: Record<string, unknown>, key: string, items: Iterable<unknown>): Promise<void> {
   const headText = JSON.stringify({ ...head, [key]: [] }, null, 2);
-  // `"key": []\n}` closes the head text; the items go between the brackets.
-  await out.write(headText.slice(0, -4));
+  // The head text ends `"key": []\n}`: the items go between the brackets.
+  await out.write(headText.slice(0, -3));
   let first = true;
   let batch = '';
   for (const item of items) {
