@@ -7,7 +7,8 @@ import { toCsv } from '@/lib/interchange/csv';
 import { departmentToRow, tableColumns } from '@/lib/interchange/table';
 import { cohortDoc } from '@/tests/scoring/helpers';
 import { THREE } from '@/tests/scoring/sensitivity-arb';
-import { runMain } from '@/tests/cli/run';
+import { mixedCohort, scoresOfFile } from '@/db/__tests__/fixtures';
+import { runMain, slowSink } from '@/tests/cli/run';
 import { main } from './cli/score';
 
 const FIXTURE = 'tests/fixtures/xiaolvzhai-2021.json';
@@ -148,5 +149,43 @@ describe('npm run score', () => {
     expect((await score('--input', FIXTURE, '--policy', 'median')).status).toBe(2);
     expect((await score('--input', FIXTURE, '--bogus')).status).toBe(2);
     expect((await score('--input', path.join(tmp, 'missing.json'))).status).toBe(2);
+  });
+});
+
+describe('a truthful score command (issue 10 §1, §6)', () => {
+  const big = path.join(tmp, 'big.json');
+  const doc = mixedCohort(60);
+  fs.writeFileSync(big, JSON.stringify(doc));
+
+  it('writes all of a large Scores JSON to a slow reader, never more than one piece ahead of it', async () => {
+    const sink = slowSink({ delayMs: 1, highWaterMark: 1024 });
+    const code = await main(['--input', big, '--explain'], { stdout: sink.stream, stderr: slowSink().stream, env: {} as NodeJS.ProcessEnv });
+    await new Promise<void>((r) => sink.stream.end(r));
+    expect(code).toBe(0);
+    const text = sink.text();
+    expect(text.length).toBeGreaterThan(800_000);
+    // Byte for byte what one JSON.stringify of the whole result gives.
+    expect(text).toBe(`${JSON.stringify(scoresOfFile(doc, true), null, 2)}\n`);
+    // Written department by department at the reader's pace: the buffer never held the whole output.
+    expect(sink.maxBuffered()).toBeLessThan(200_000);
+  });
+
+  it('prints the ranking table the same way, to the last line', async () => {
+    const r = await runMain(main, ['--input', big, '--format', 'table'], { slow: true });
+    expect(r.code).toBe(0);
+    expect(r.stdout.trimEnd().split('\n')).toHaveLength(1 + 2 * 4 + 61 + 2 * Number(r.stdout.includes('并列')));
+  });
+
+  it('refuses a cohort above its bound with one line that says what to do, before scoring anything', async () => {
+    const r = await runMain(main, ['--input', big], { env: { SCORECARD_MAX_DEPARTMENTS: '50' } });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: '单位数超过 50 个：计分要把全部单位放在内存中比较，score 在此停止以免耗尽内存；请按分组拆分文件后分别计分（各分组互不影响）\n' });
+  });
+
+  it('stops quietly when the reader goes away (`| head`)', async () => {
+    const sink = slowSink({ highWaterMark: 1024 });
+    sink.stream.on('data', () => {});
+    const running = main(['--input', big, '--explain'], { stdout: sink.stream, stderr: slowSink().stream, env: {} as NodeJS.ProcessEnv });
+    setTimeout(() => sink.stream.destroy(), 5);
+    expect(await running).toBe(0);
   });
 });
