@@ -1,4 +1,4 @@
-import { parse as parseStream, type Parser } from 'csv-parse';
+import { CsvError, parse as parseStream, type Parser } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import type { Problem } from '@/lib/scoring';
 import { columnLabel, type Cell, type TableRow, type TableSource } from './table';
@@ -17,9 +17,17 @@ export type CsvResult = { ok: true; source: TableSource } | { ok: false; problem
 
 const NO_KEY_ROW: Problem = { row: 1, message: '找不到键行：第 1 行（或模板的第 2 行）应为 code, name, group … 等列键' };
 
+// csv-parse's messages in words a clerk reads; the parser's own text is kept for anything else.
+const CSV_ERRORS: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: '引号没有闭合：文件可能被截断，或某个单元格里的引号不成对',
+  INVALID_OPENING_QUOTE: '单元格中间出现了引号：含引号的单元格须整格用双引号括起，其中的引号写两次',
+  CSV_INVALID_CLOSING_QUOTE: '引号后面紧跟了其他字符：含引号的单元格须整格用双引号括起，其中的引号写两次',
+};
+
 function csvError(e: unknown): Problem {
-  const err = e as { message: string; lines?: number };
-  return { ...(err.lines ? { row: err.lines } : {}), message: `CSV 格式错误：${err.message}` };
+  const err = e as { message: string; lines?: number; code?: string };
+  const text = (err.code && CSV_ERRORS[err.code]) ?? err.message;
+  return { ...(err.lines ? { row: err.lines } : {}), message: `CSV 格式错误：${text}` };
 }
 
 /** Record-by-record reading once the key row is known. */
@@ -152,25 +160,30 @@ export async function streamCsvTable(
     let r: string[] | null;
     while ((r = parser.read() as string[] | null) !== null) take(r);
   });
-  const done = new Promise<void>((resolve, reject) => {
+  // A malformed file makes the parser emit 'error' (and then nothing else): it ends the reading.
+  let parseError: unknown = null;
+  const done = new Promise<void>((resolve) => {
     parser.on('end', resolve);
-    parser.on('error', reject);
+    parser.on('error', (e) => {
+      parseError = e;
+      resolve();
+    });
   });
-  try {
-    for await (const chunk of chunks) {
-      if (failure || thrown) break;
-      if (!parser.write(chunk)) await new Promise((r) => parser.once('drain', r));
-    }
-    if (!failure && !thrown) {
-      parser.end();
-      await done;
-    }
-  } catch (e) {
-    // A decoder that gave up (wrong encoding) must reach the caller, which tries the next one.
-    if (!(e instanceof Error) || !('code' in e) || !String((e as { code: unknown }).code).startsWith('CSV_')) throw e;
-    return { ok: false, problems: [csvError(e)] };
+  const settled = () => failure || thrown || parseError;
+  for await (const chunk of chunks) {
+    if (settled()) break;
+    if (!parser.write(chunk)) await Promise.race([new Promise((r) => parser.once('drain', r)), done]);
+  }
+  if (!settled()) {
+    parser.end();
+    await done;
   }
   if (thrown) throw (thrown as { error: unknown }).error;
+  if (parseError) {
+    // Anything but the parser's own complaint is not a CSV problem.
+    if (!(parseError instanceof CsvError)) throw parseError;
+    return { ok: false, problems: [csvError(parseError)] };
+  }
   if (failure) return { ok: false, problems: [failure] };
   if (!layout) return { ok: false, problems: [NO_KEY_ROW] };
   return { ok: true, layout };
