@@ -1,4 +1,5 @@
 import { parseCohort, parseDepartment, type CohortResult, type Department, type Problem, type System } from '@/lib/scoring';
+import { DecimalPool } from './compact';
 import { labelProblems } from './labels';
 import { codeProblem, groupProblem, nameProblem, textProblem } from './text-rules';
 
@@ -19,6 +20,7 @@ export class CohortJsonReader {
   private readonly problems: Problem[] = [];
   private readonly departments: Department[] = [];
   private readonly seen = new Set<string>();
+  private readonly pool = new DecimalPool();
   private count = 0;
   private top: Obj = {};
 
@@ -74,7 +76,7 @@ export class CohortJsonReader {
     if (code && this.seen.has(code)) own.push({ department: code, field: 'code', message: `部门代码 ${code} 重复` });
     if (code) this.seen.add(code);
     this.problems.push(...own);
-    if (dept && own.length === before) this.departments.push(dept);
+    if (dept && own.length === before) this.departments.push(this.pool.department(dept));
   }
 
   get departmentCount(): number {

@@ -6,6 +6,7 @@ import {
   type Problem,
   type System,
 } from '@/lib/scoring';
+import { DecimalPool } from './compact';
 import { codeProblem, groupProblem, nameProblem } from './text-rules';
 
 /** The table form of spec §6: one row per department, columns keyed by spec codes. */
@@ -109,6 +110,7 @@ export class TableCohortReader {
   private readonly missing = new Set<string>();
   private readonly columns: TableColumn[];
   private readonly headers: Map<string, string>;
+  private readonly pool = new DecimalPool();
   private rowCount = 0;
 
   constructor(
@@ -212,7 +214,7 @@ export class TableCohortReader {
       else this.seen.set(code, row);
     }
     this.problems.push(...rowProblems);
-    if (dept && rowProblems.length === 0) this.departments.push(dept);
+    if (dept && rowProblems.length === 0) this.departments.push(this.pool.department(dept));
   }
 
   result(round: { name: string; year: number }): CohortResult {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { BUILTIN_SYSTEM_DOCUMENTS, builtinSystem, formatProblem, parseSystem, type Cohort, type CohortResult, type Problem, type System } from '@/lib/scoring';
 import { CohortJsonReader } from '@/lib/interchange/cohort';
 import { streamCsvTable } from '@/lib/interchange/csv';
@@ -14,10 +15,18 @@ import { CliError } from './io';
 export const DEFAULT_SYSTEM = 'julu-2021';
 
 /**
- * Scoring needs the whole cohort in memory (a group's min and max), so `score` stops at this many
- * departments instead of running out of memory; `npm run bench` measures 200,000 (see README).
+ * Memory one department takes while `score` runs (validated figures and scores), measured by
+ * `npm run bench` on 200,000 departments (peak resident memory ÷ departments, rounded up).
  */
-export const MAX_SCORE_DEPARTMENTS = 300_000;
+export const BYTES_PER_DEPARTMENT = 14_000;
+
+/**
+ * Scoring needs the whole cohort in memory (a group's min and max), so `score` stops, with a
+ * message, at the number of departments this process's heap holds, instead of running out of memory.
+ */
+export function maxScoreDepartments(): number {
+  return Math.floor((v8.getHeapStatistics().heap_size_limit * 0.85) / BYTES_PER_DEPARTMENT);
+}
 
 export function problemsError(problems: Problem[], system?: System): CliError {
   return new CliError(labelProblems(problems, system).map(formatProblem));
@@ -71,8 +80,10 @@ export interface CohortInput {
 }
 
 function tooMany(max: number): CliError {
+  const heapMb = Math.round(v8.getHeapStatistics().heap_size_limit / 1048576);
   return new CliError([
-    `单位数超过 ${max.toLocaleString('en')} 个：计分要把全部单位放在内存中比较，score 在此停止以免耗尽内存；请按分组拆分文件后分别计分（各分组互不影响）`,
+    `单位数超过 ${max.toLocaleString('en')} 个：计分要把全部单位放在内存中比较，本进程的内存上限（${heapMb} MB）只够这么多，score 在此停止；` +
+      '请按分组拆分文件后分别计分（各分组互不影响），或以 NODE_OPTIONS=--max-old-space-size=<MB> 调高上限',
   ]);
 }
 
@@ -89,7 +100,7 @@ function roundOfFile(file: string) {
  * decoding, same checks, same messages). JSON and CSV are read in chunks and each department is
  * validated as it arrives, so a large file never exists as one string or one tree.
  */
-export async function readCohortInput(file: string, systemArg: System | undefined, maxDepartments = MAX_SCORE_DEPARTMENTS): Promise<CohortInput> {
+export async function readCohortInput(file: string, systemArg: System | undefined, maxDepartments = maxScoreDepartments()): Promise<CohortInput> {
   const head = Buffer.alloc(8);
   let fd: number;
   try {

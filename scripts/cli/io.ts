@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { DbHandle } from '@/db/client';
 
@@ -47,7 +46,15 @@ export class Out {
   async write(text: string | Uint8Array): Promise<void> {
     if (this.closed || this.stream.destroyed) throw new OutputClosed();
     if (!this.stream.write(text)) {
-      await Promise.race([once(this.stream, 'drain'), once(this.stream, 'close')]);
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          this.stream.off('drain', done);
+          this.stream.off('close', done);
+          resolve();
+        };
+        this.stream.on('drain', done);
+        this.stream.on('close', done);
+      });
       if (this.closed || this.stream.destroyed) throw new OutputClosed();
     }
   }

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { POLICIES, scoreCohort, type Policy, type Scores, type System } from '@/lib/scoring';
-import { MAX_SCORE_DEPARTMENTS, readCohortInput, resolveSystemArg } from './input';
+import { maxScoreDepartments, readCohortInput, resolveSystemArg } from './input';
 import { CliError, Out, reportFailure, writeLines, type CliIo } from './io';
 import { writeScoresJson } from './scores-json';
 import { rankingTableLines } from './table';
@@ -62,8 +62,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (values.round) {
       ({ system, scores } = await scoresOfRound(values.round, policy, io));
     } else {
-      // SCORECARD_MAX_DEPARTMENTS lowers the bound (tests); it is never raised above the measured one.
-      const max = Math.min(Number(io.env.SCORECARD_MAX_DEPARTMENTS) || MAX_SCORE_DEPARTMENTS, MAX_SCORE_DEPARTMENTS);
+      // SCORECARD_MAX_DEPARTMENTS lowers the bound (tests); it is never raised above what the heap holds.
+      const max = Math.min(Number(io.env.SCORECARD_MAX_DEPARTMENTS) || Infinity, maxScoreDepartments());
       const input = await readCohortInput(values.input!, values.system !== undefined ? resolveSystemArg(values.system, warn) : undefined, max);
       for (const w of input.warnings) warn(`提示：${w}`);
       system = input.system;
