@@ -66,7 +66,7 @@ export const en: Dictionary = {
   exportCsv: 'Export CSV',
   uploadTitle: 'Upload submissions for this round',
   uploadHint:
-    'Accepts the xlsx template, CSV (UTF-8) and cohort@1 JSON. Nothing is stored unless every row passes validation.',
+    'Accepts the xlsx template, CSV (UTF-8; GBK and UTF-16 with a BOM are recognised) and cohort@1 JSON. Nothing is stored unless every row passes validation.',
   uploadChoose: 'Choose file',
   uploadSubmit: 'Upload and import',
   uploadNoneChosen: 'No file chosen',

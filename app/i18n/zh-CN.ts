@@ -63,7 +63,7 @@ export const zhCN = {
   exportCsv: '导出 CSV',
   // Upload
   uploadTitle: '上传本轮填报文件',
-  uploadHint: '支持 xlsx 模板、CSV（UTF-8）和 cohort@1 JSON。全部通过校验才会写入；有任何问题则整批不导入。',
+  uploadHint: '支持 xlsx 模板、CSV（UTF-8；GBK 与带 BOM 的 UTF-16 也能识别）和 cohort@1 JSON。全部通过校验才会写入；有任何问题则整批不导入。',
   uploadChoose: '选择文件',
   uploadSubmit: '上传并导入',
   uploadNoneChosen: '未选择文件',

@@ -64,6 +64,8 @@ describe.each(backends)('on %s', (backend) => {
         ['budget', '预算数不是有效的数字：“18.8841.4”'],
         ['duty_completion', '评分 11 超出 0–10'],
       ]);
+      // The form names each field by the Chinese label the department sees (issue 9 §5).
+      expect(r.problems.map((p) => p.header)).toEqual(['预算数（万元）', '履职完成情况（0–10 分）']);
     });
 
     it('cannot save another department’s submission, even by naming its code', async () => {

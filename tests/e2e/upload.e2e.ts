@@ -23,8 +23,8 @@ afterAll(async () => {
 });
 
 describe('web upload on the rankings page', () => {
-  it('rejects a file with a malformed number, naming its row and column, and changes nothing', async () => {
-    const columns = tableColumns(expected.system);
+  it('rejects a file with a malformed number and a missing column in one pass, naming cell and Chinese header, and changes nothing', async () => {
+    const columns = tableColumns(expected.system).filter((c) => c.key !== 'payment_target');
     const d = expected.departments[0]!;
     const row = departmentToRow(d);
     row.budget = '18.8841.4';
@@ -40,8 +40,11 @@ describe('web upload on the rankings page', () => {
     const problems = page.getByTestId('upload-problems');
     await problems.waitFor();
     const rows = await tableRows(page, 'upload-problems');
-    // Columns: sheet, row, column, department, field, message.
-    expect(rows).toContainEqual(['', '2', budgetColumn, d.code, 'budget', expect.stringContaining('18.8841.4')]);
+    // Columns: sheet, row, column, department, field (Chinese header, then the key in grey), message.
+    expect(rows).toEqual([
+      ['', '', '', '', '年度任务数（万元） payment_target', '缺少“年度任务数（万元）”这一列（列键“payment_target”）'],
+      ['', '2', budgetColumn, d.code, '预算数（万元） budget', expect.stringContaining('18.8841.4')],
+    ]);
     await screenshot(page, 'upload-problems');
     await page.reload({ waitUntil: 'networkidle' });
     expect(await tableRows(page, 'ranking-table')).toEqual(before);

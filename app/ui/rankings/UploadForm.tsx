@@ -92,7 +92,16 @@ export function UploadForm({ slug, locked }: { slug: string; locked: boolean }) 
       <div aria-live="polite" className="problems">
         {state.phase === 'error' ? <p className="status-bad">{state.message}</p> : null}
         {state.phase === 'done' && state.result.ok ? (
-          <p className="status-ok">{t('uploadOk', { n: state.result.departments, added: state.result.newDepartments })}</p>
+          <>
+            <p className="status-ok">{t('uploadOk', { n: state.result.departments, added: state.result.newDepartments })}</p>
+            {state.result.warnings?.length ? (
+              <ul className="muted" data-testid="upload-warnings">
+                {state.result.warnings.map((w, i) => (
+                  <li key={i}>{w}</li>
+                ))}
+              </ul>
+            ) : null}
+          </>
         ) : null}
         {state.phase === 'done' && !state.result.ok ? <Problems result={state.result} /> : null}
       </div>
@@ -125,7 +134,9 @@ function Problems({ result }: { result: Extract<UploadResponse, { ok: false }> }
                 <td>{p.column ?? ''}</td>
                 <td>{p.department ?? ''}</td>
                 <td>
-                  <code>{p.field ?? ''}</code>
+                  {/* What the clerk sees first; the key after it, in grey, for the technical reader. */}
+                  {p.header ? <span>{p.header} </span> : null}
+                  {p.field ? <code>{p.field}</code> : null}
                 </td>
                 <td>{p.message}</td>
               </tr>

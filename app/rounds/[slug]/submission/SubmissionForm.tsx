@@ -76,7 +76,7 @@ export function SubmissionForm({ slug, code, version, sections, values, readOnly
             <ul className="problem-list">
               {problems.map((p, i) => (
                 <li key={i}>
-                  {p.field && labels.get(p.field) ? `${labels.get(p.field)}：` : ''}
+                  {(p.header ?? (p.field && labels.get(p.field))) ? `${p.header ?? labels.get(p.field!)}：` : ''}
                   {p.message}
                 </li>
               ))}

@@ -27,6 +27,6 @@ export const POST = guardRoute<{ slug: string }>(
     if (!file || typeof file === 'string') return reply({ ok: false, problems: [{ message: '没有收到文件（表单字段 file）' }] }, 400);
     const result = await importFile({ roundSlug: slug, actor: viewer.username, actorId: viewer.id, address, fileName: file.name, buffer: Buffer.from(await file.arrayBuffer()) });
     if (!result.ok) return reply({ ok: false, problems: result.problems }, 422);
-    return reply({ ok: true, departments: result.departments, newDepartments: result.newDepartments });
+    return reply({ ok: true, departments: result.departments, newDepartments: result.newDepartments, ...(result.warnings?.length ? { warnings: result.warnings } : {}) });
   },
 );
