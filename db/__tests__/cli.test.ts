@@ -36,7 +36,8 @@ describe.each(backends)('npm run import / template / export on %s', (backend: Ba
    */
   function cli(script: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
     const env = t?.url ? { DATABASE_URL: t.url } : { DATA_DIR: dataDir };
-    return runMain(mains[script]!, args, { env });
+    // Through a slow reader, as `… | jq` on a busy machine: the output must still arrive whole.
+    return runMain(mains[script]!, args, { env, slow: true });
   }
 
   /** Opens the database the commands wrote to (after they exited, so PGlite's folder is free). */

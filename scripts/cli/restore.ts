@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
 import { restoreBackup } from '@/db/backup';
@@ -15,26 +15,17 @@ import { CliError, EXIT_BAD_INPUT, Out, reportFailure, writeLines, type CliIo } 
 
 const USAGE = '用法：npm run restore -- --in <备份文件 | -> [--replace]';
 
-/** The file's lines, gunzipped when it starts with gzip's magic bytes. */
+/** The file's lines, gunzipped when it starts with gzip's magic bytes (whatever its name). */
 async function* lines(source: Readable): AsyncIterable<string> {
-  const first: Buffer[] = [];
-  // Peek at the first two bytes without losing them.
   const chunks = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  const head = await chunks.next();
-  if (head.done) return;
-  first.push(head.value);
-  const gzipped = head.value[0] === 0x1f && head.value[1] === 0x8b;
+  const first = await chunks.next();
+  if (first.done) return;
+  const gzipped = first.value[0] === 0x1f && first.value[1] === 0x8b;
   async function* all() {
-    yield* first;
-    while (true) {
-      const r = await chunks.next();
-      if (r.done) return;
-      yield r.value;
-    }
+    yield first.value;
+    for (let r = await chunks.next(); !r.done; r = await chunks.next()) yield r.value;
   }
-  const { Readable: R } = await import('node:stream');
-  let stream: Readable = R.from(all());
-  if (gzipped) stream = stream.pipe(zlib.createGunzip());
+  const stream = gzipped ? Readable.from(all()).pipe(zlib.createGunzip()) : Readable.from(all());
   yield* readline.createInterface({ input: stream, crlfDelay: Infinity });
 }
 

@@ -59,7 +59,8 @@ describe('a department account, used as a new user would', () => {
       // A mistake first: the import's own message, next to the field, and nothing saved.
       await field.fill('五十五');
       await page.getByTestId('submit').click();
-      await expect(page.locator('.problem-list').innerText()).resolves.toContain('在职人员数');
+      // Named by the label the department sees, with its unit (issue 9 §5).
+      await expect(page.locator('.problem-list').innerText()).resolves.toContain('在职人员数（人）：在职人员数不是有效的数字');
       expect(await field.inputValue()).toBe('五十五');
       await screenshot(page, 'auth-submission-problem', false);
 
