@@ -70,13 +70,16 @@ export class CohortJsonReader {
       }
       if (Object.keys(fix).length) value = { ...raw, ...fix };
     }
-    const before = own.length;
-    const dept = parseDepartment(value, index, this.system, own);
+    const parsed: Problem[] = [];
+    const dept = parseDepartment(value, index, this.system, parsed);
+    // A bad code is reported above, once; the engine only saw a placeholder for it.
+    const codeBad = own.some((p) => p.field === 'code');
+    own.push(...parsed.filter((p) => !(codeBad && p.field === 'code')));
     const code = dept?.code ?? (isObj(value) && typeof value.code === 'string' ? value.code.trim() : '');
     if (code && this.seen.has(code)) own.push({ department: code, field: 'code', message: `部门代码 ${code} 重复` });
     if (code) this.seen.add(code);
     this.problems.push(...own);
-    if (dept && own.length === before) this.departments.push(this.pool.department(dept));
+    if (dept && own.length === 0) this.departments.push(this.pool.department(dept));
   }
 
   get departmentCount(): number {
