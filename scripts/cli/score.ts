@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { POLICIES, scoreCohort, type Policy, type Scores, type System } from '@/lib/scoring';
+import { EXPLAIN_LOCALES, POLICIES, scoreCohort, type ExplainLocale, type Policy, type Scores, type System } from '@/lib/scoring';
 import { maxScoreDepartments, readCohortInput, resolveSystemArg } from './input';
 import { CliError, Out, reportFailure, writeLines, type CliIo } from './io';
 import { writeScoresJson } from './scores-json';
@@ -7,16 +7,18 @@ import { rankingTableLines } from './table';
 
 /**
  * npm run score -- --input <cohort.json | table.csv | table.xlsx> [--system <id | system@1 file>]
- *                  [--policy cohort-in-band|cohort-all|thresholds] [--format json|table] [--explain]
+ *                  [--policy cohort-in-band|cohort-all|thresholds] [--format json|table] [--explain [--lang zh-CN|en]]
  * npm run score -- --round <round> [...]   (the round's current submissions, from the database)
  *
  * Prints the Scores JSON of spec §6 on stdout, one department at a time and at the reader's pace.
+ * `--explain` adds each leaf's structured explanation and its text (rule, value, formula, target)
+ * in Chinese, or in English with `--lang en`.
  * Bad input: every problem on stderr, one per line, exit status 2, and nothing on stdout.
  */
 
 const USAGE = `用法 / usage:
-  npm run score -- --input <cohort.json|table.csv|table.xlsx> [--system <id|system.json>] [--policy <policy>] [--format json|table] [--explain]
-  npm run score -- --round <round> [--policy <policy>] [--format json|table] [--explain]`;
+  npm run score -- --input <cohort.json|table.csv|table.xlsx> [--system <id|system.json>] [--policy <policy>] [--format json|table] [--explain [--lang zh-CN|en]]
+  npm run score -- --round <round> [--policy <policy>] [--format json|table] [--explain [--lang zh-CN|en]]`;
 
 async function scoresOfRound(slug: string, policy: Policy | undefined, io: CliIo): Promise<{ system: System; scores: Scores }> {
   // Loaded only for --round, so scoring a file never opens the database.
@@ -40,6 +42,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         policy: { type: 'string' },
         format: { type: 'string', default: 'json' },
         explain: { type: 'boolean', default: false },
+        lang: { type: 'string', default: 'zh-CN' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -55,6 +58,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       throw new CliError([`--policy 应为 ${POLICIES.join(' / ')}，实为 ${values.policy}`]);
     }
     const policy = values.policy as Policy | undefined;
+    if (!EXPLAIN_LOCALES.includes(values.lang as ExplainLocale)) throw new CliError([`--lang 应为 ${EXPLAIN_LOCALES.join(' / ')}，实为 ${values.lang}`]);
+    const locale = values.lang as ExplainLocale;
     const warn = (line: string) => writeLines(io.stderr, [line]);
 
     let system: System;
@@ -80,7 +85,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         }
       }
       await out.write(batch);
-    } else await writeScoresJson(out, scores, { explain: values.explain });
+    } else await writeScoresJson(out, scores, { explain: values.explain, text: { system, locale } });
     return 0;
   } catch (e) {
     return reportFailure(e, io);
