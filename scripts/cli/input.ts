@@ -18,7 +18,7 @@ export const DEFAULT_SYSTEM = 'julu-2021';
  * Memory one department takes while `score` runs (validated figures and scores), measured by
  * `npm run bench` on 200,000 departments (peak resident memory ÷ departments, rounded up).
  */
-export const BYTES_PER_DEPARTMENT = 14_000;
+export const BYTES_PER_DEPARTMENT = 12_000;
 
 /**
  * Scoring needs the whole cohort in memory (a group's min and max), so `score` stops, with a
