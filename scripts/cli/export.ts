@@ -21,10 +21,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       system: values['system-out'] ? await exportRoundSystem(values.round!, db) : null,
     }));
     if (!cohort) throw new CliError([`评价轮次 ${values.round} 不存在`]);
-    const { departments, ...head } = cohort as { departments: unknown[] } & Record<string, unknown>;
+    const departments = (cohort as { departments: unknown[] }).departments;
     const target = openOutput(values.out, io);
     try {
-      await writeJsonArrayStreamed(target.out, head, 'departments', departments);
+      await writeJsonArrayStreamed(target.out, cohort, 'departments', departments);
       await target.commit();
     } catch (e) {
       target.abort();

@@ -4,14 +4,17 @@ import { finished } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { CliError, Out, type CliIo } from './io';
 
+const HOLE = '\u0000items\u0000';
+
 /**
- * Writes `{...head, [key]: items}` exactly as `JSON.stringify(value, null, 2)` would, but one item
- * at a time, so an array of any length never becomes one string.
+ * Writes `value` exactly as `JSON.stringify(value, null, 2)` would, except that the array under
+ * `key` is given as `items` and written one item at a time, so it never becomes one string. The
+ * other keys keep their places.
  */
-export async function writeJsonArrayStreamed(out: Out, head: Record<string, unknown>, key: string, items: Iterable<unknown>): Promise<void> {
-  const headText = JSON.stringify({ ...head, [key]: [] }, null, 2);
-  // The head text ends `"key": []\n}`: the items go between the brackets.
-  await out.write(headText.slice(0, -3));
+export async function writeJsonArrayStreamed(out: Out, value: Record<string, unknown>, key: string, items: Iterable<unknown>): Promise<void> {
+  const text = JSON.stringify({ ...value, [key]: HOLE }, null, 2);
+  const at = text.indexOf(JSON.stringify(HOLE));
+  await out.write(`${text.slice(0, at)}[`);
   let first = true;
   let batch = '';
   for (const item of items) {
@@ -23,7 +26,7 @@ export async function writeJsonArrayStreamed(out: Out, head: Record<string, unkn
       batch = '';
     }
   }
-  await out.write(`${batch}${first ? ']' : '\n  ]'}\n}\n`);
+  await out.write(`${batch}${first ? ']' : '\n  ]'}${text.slice(at + JSON.stringify(HOLE).length)}\n`);
 }
 
 export interface Output {

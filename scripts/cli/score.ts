@@ -1,33 +1,37 @@
 import { parseArgs } from 'node:util';
-import { EXPLAIN_LOCALES, POLICIES, scoreCohort, type ExplainLocale, type Policy, type Scores, type System } from '@/lib/scoring';
+import { EXPLAIN_LOCALES, POLICIES, scoreCohort, scoresToJson, type Department, type ExplainLocale, type Policy, type Scores, type System } from '@/lib/scoring';
+import { analyse, withSensitivity } from '@/lib/scoring/sensitivity';
 import { maxScoreDepartments, readCohortInput, resolveSystemArg } from './input';
 import { CliError, Out, reportFailure, writeLines, type CliIo } from './io';
+import { writeJsonArrayStreamed } from './output';
 import { writeScoresJson } from './scores-json';
+import { sensitivityTable } from './sensitivity-table';
 import { rankingTableLines } from './table';
 
 /**
  * npm run score -- --input <cohort.json | table.csv | table.xlsx> [--system <id | system@1 file>]
- *                  [--policy cohort-in-band|cohort-all|thresholds] [--format json|table] [--explain [--lang zh-CN|en]]
+ *                  [--policy cohort-in-band|cohort-all|thresholds] [--format json|table] [--explain [--lang zh-CN|en]] [--sensitivity]
  * npm run score -- --round <round> [...]   (the round's current submissions, from the database)
  *
  * Prints the Scores JSON of spec §6 on stdout, one department at a time and at the reader's pace.
  * `--explain` adds each leaf's structured explanation and its text (rule, value, formula, target)
- * in Chinese, or in English with `--lang en`.
+ * in Chinese, or in English with `--lang en`. `--sensitivity` adds each department's rank_range and
+ * the three-policy table, the rank ranges and the setters (spec §7).
  * Bad input: every problem on stderr, one per line, exit status 2, and nothing on stdout.
  */
 
 const USAGE = `用法 / usage:
-  npm run score -- --input <cohort.json|table.csv|table.xlsx> [--system <id|system.json>] [--policy <policy>] [--format json|table] [--explain [--lang zh-CN|en]]
-  npm run score -- --round <round> [--policy <policy>] [--format json|table] [--explain [--lang zh-CN|en]]`;
+  npm run score -- --input <cohort.json|table.csv|table.xlsx> [--system <id|system.json>] [--policy <policy>] [--format json|table] [--explain [--lang zh-CN|en]] [--sensitivity]
+  npm run score -- --round <round> [--policy <policy>] [--format json|table] [--explain [--lang zh-CN|en]] [--sensitivity]`;
 
-async function scoresOfRound(slug: string, policy: Policy | undefined, io: CliIo): Promise<{ system: System; scores: Scores }> {
+async function scoresOfRound(slug: string, policy: Policy | undefined, io: CliIo): Promise<{ system: System; departments: Department[]; scores: Scores }> {
   // Loaded only for --round, so scoring a file never opens the database.
   const { getRoundCohort } = await import('@/db/queries');
   const { withDb } = await import('./db');
   return withDb(io, async ({ db }) => {
     const view = await getRoundCohort(slug, db);
     if (!view) throw new CliError([`评价轮次 ${slug} 不存在`]);
-    return { system: view.system, scores: scoreCohort(view.system, view.departments, { policy: policy ?? view.round.policy }) };
+    return { system: view.system, departments: view.departments, scores: scoreCohort(view.system, view.departments, { policy: policy ?? view.round.policy }) };
   });
 }
 
@@ -43,6 +47,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         format: { type: 'string', default: 'json' },
         explain: { type: 'boolean', default: false },
         lang: { type: 'string', default: 'zh-CN' },
+        sensitivity: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -63,16 +68,30 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const warn = (line: string) => writeLines(io.stderr, [line]);
 
     let system: System;
+    let departments: Department[];
     let scores: Scores;
     if (values.round) {
-      ({ system, scores } = await scoresOfRound(values.round, policy, io));
+      ({ system, departments, scores } = await scoresOfRound(values.round, policy, io));
     } else {
       // SCORECARD_MAX_DEPARTMENTS lowers the bound (tests); it is never raised above what the heap holds.
       const max = Math.min(Number(io.env.SCORECARD_MAX_DEPARTMENTS) || Infinity, maxScoreDepartments());
       const input = await readCohortInput(values.input!, values.system !== undefined ? resolveSystemArg(values.system, warn) : undefined, max);
       for (const w of input.warnings) warn(`提示：${w}`);
       system = input.system;
-      scores = scoreCohort(system, input.cohort.departments, { policy });
+      departments = input.cohort.departments;
+      scores = scoreCohort(system, departments, { policy });
+    }
+
+    const options = { explain: values.explain, text: { system, locale } };
+    if (values.sensitivity) {
+      // A whole-cohort analysis whose result is written whole (sensitivity is for rounds a person reads).
+      const sensitivity = analyse(system, departments, scores);
+      if (values.format === 'table') await out.write(sensitivityTable(system, sensitivity));
+      else {
+        const json = withSensitivity(scoresToJson(scores, options), sensitivity);
+        await writeJsonArrayStreamed(out, json, 'departments', json.departments as unknown[]);
+      }
+      return 0;
     }
 
     if (values.format === 'table') {
@@ -85,7 +104,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         }
       }
       await out.write(batch);
-    } else await writeScoresJson(out, scores, { explain: values.explain, text: { system, locale } });
+    } else await writeScoresJson(out, scores, options);
     return 0;
   } catch (e) {
     return reportFailure(e, io);

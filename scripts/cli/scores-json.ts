@@ -7,7 +7,7 @@ import { writeJsonArrayStreamed } from './output';
  * `JSON.stringify(scoresToJson(scores), null, 2)` — so 200,000 departments never become one string.
  */
 export async function writeScoresJson(out: Out, scores: Scores, opts: ScoresJsonOptions = {}): Promise<void> {
-  const { departments: _none, ...head } = scoresToJson({ ...scores, departments: [] }, opts);
+  const head = scoresToJson({ ...scores, departments: [] }, opts);
   function* departments() {
     for (const d of scores.departments) yield (scoresToJson({ ...scores, cohort: {}, departments: [d] }, opts).departments as unknown[])[0];
   }
