@@ -40,8 +40,8 @@ export async function runMain(main: Main, args: string[], opts: { env?: Record<s
 }
 
 /**
- * Runs `npm run <script>` as a real process whose stdout is a pipe read slowly (paused at first,
- * then a little at a time), the way `… | jq` reads when jq is busy.
+ * Runs `npm run <script>` as a real process whose stdout is a pipe read slowly (not at all for half
+ * a second, then through a slow consumer), the way `… | jq` reads when jq is busy.
  */
 export function spawnSlowly(script: string, args: string[], env: Record<string, string | undefined> = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
@@ -49,28 +49,27 @@ export function spawnSlowly(script: string, args: string[], env: Record<string, 
       env: { ...process.env, SCORECARD_DEMO: '', ...env } as NodeJS.ProcessEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const out: Buffer[] = [];
+    const sink = slowSink({ delayMs: 2, highWaterMark: 16_384 });
     const err: Buffer[] = [];
-    child.stdout.pause();
-    const timer = setTimeout(() => {
-      // Read 16 KiB every few milliseconds from then on.
-      const tick = setInterval(() => {
-        let chunk: Buffer | null;
-        let n = 0;
-        while (n < 16_384 && (chunk = child.stdout.read() as Buffer | null) !== null) {
-          out.push(chunk);
-          n += chunk.length;
-        }
-      }, 5);
-      child.stdout.on('end', () => clearInterval(tick));
-    }, 500);
+    // Not read at first: the pipe fills and the command must wait for its reader.
+    const timer = setTimeout(() => child.stdout.pipe(sink.stream), 500);
     child.stderr.on('data', (c: Buffer) => err.push(c));
     child.on('error', reject);
-    child.on('close', (code) => {
+    let code: number | null = null;
+    let exited = false;
+    let drained = false;
+    const done = () => exited && drained && resolve({ code: code ?? 1, stdout: sink.text(), stderr: Buffer.concat(err).toString('utf8') });
+    sink.stream.on('finish', () => {
+      drained = true;
+      done();
+    });
+    child.on('close', (c) => {
       clearTimeout(timer);
-      let chunk: Buffer | null;
-      while ((chunk = child.stdout.read() as Buffer | null) !== null) out.push(chunk);
-      resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+      code = c;
+      exited = true;
+      // A command that wrote nothing: nothing was piped yet.
+      if (!child.stdout.listenerCount('data') && !child.stdout.readableFlowing) child.stdout.pipe(sink.stream);
+      done();
     });
   });
 }
