@@ -1,3 +1,4 @@
+import { cycleEn } from './cycle';
 import type { Dictionary } from './zh-CN';
 
 /** English UI chrome. Indicator names and engine explanations stay Chinese: they are the data. */
@@ -263,4 +264,5 @@ export const en: Dictionary = {
   'whatIfSection.input': 'Inputs',
   'whatIfSection.checklist': 'Checklist answers',
   'whatIfSection.grade': 'Grades',
+  ...cycleEn,
 };

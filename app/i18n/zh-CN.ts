@@ -1,3 +1,5 @@
+import { cycleZh } from './cycle';
+
 /** UI chrome in Chinese, the default. Indicator names and engine explanations are data and stay Chinese. */
 export const zhCN = {
   appTitle: '部门整体支出绩效评价对比看板',
@@ -263,6 +265,7 @@ export const zhCN = {
   'whatIfSection.input': '填报数据',
   'whatIfSection.checklist': '评价要点',
   'whatIfSection.grade': '等级',
+  ...cycleZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -126,7 +126,8 @@ export class TableCohortReader {
       }
     }
     for (const c of this.columns) {
-      if (c.kind !== 'self' && !Object.hasOwn(source.columns, c.key)) {
+      // Self-scores are optional, and so are evaluations: without a judgement column the leaf awaits evaluation (spec §7).
+      if (c.kind !== 'self' && c.kind !== 'judgement' && !Object.hasOwn(source.columns, c.key)) {
         this.missing.add(c.key);
         this.problems.push({ ...(source.sheet ? { sheet: source.sheet } : {}), field: c.key, header: c.header, message: `缺少“${c.header}”这一列（列键“${c.key}”）` });
       }

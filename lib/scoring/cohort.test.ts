@@ -75,11 +75,20 @@ describe('every problem of one department is listed', () => {
     expect(problems).toContainEqual(expect.objectContaining({ department: 'twin', field: 'inputs.carryover' }));
   });
 
-  it('missing sections are reported per leaf', () => {
+  it('missing sections are reported per leaf; missing evaluations are not problems but pending leaves', () => {
     const raw = without(without(without(juluDept('d'), 'checklists'), 'grades'), 'judgements');
     const problems = problemsOf(JULU, [raw]);
-    expect(problems).toHaveLength(7 + 1 + 4);
+    expect(problems).toHaveLength(7 + 1);
     expect(problems.every((p) => p.department === 'd')).toBe(true);
+  });
+
+  it('a department code outside [A-Za-z0-9_-] is refused, naming the code', () => {
+    const problems = problemsOf(JULU, [juluDept('单位 1'), juluDept('a/b'), juluDept('101001'), juluDept('ok_unit-2')]);
+    expect(problems.map((p) => [p.department, p.field])).toEqual([
+      ['单位 1', 'code'],
+      ['a/b', 'code'],
+    ]);
+    expect(problems[0]!.message).toContain('字母、数字、下划线和连字符');
   });
 
   it('a department without a code is named by its position', () => {

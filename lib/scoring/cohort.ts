@@ -8,6 +8,10 @@ import type { Cohort, Department, Problem, System } from './types';
 /** Departments without a group form one group (spec §2). */
 export const DEFAULT_GROUP = '全部';
 
+/** Department codes become URL segments, file names and account names: a safe set only (e.g. 单位编码 101001). */
+export const DEPARTMENT_CODE = /^[A-Za-z0-9_-]{1,64}$/;
+export const DEPARTMENT_CODE_RULE = '单位代码只能由字母、数字、下划线和连字符组成（最多 64 位，如 101001）';
+
 export type CohortResult = { ok: true; cohort: Cohort } | { ok: false; problems: Problem[] };
 
 type Obj = Record<string, unknown>;
@@ -69,6 +73,7 @@ export function parseDepartment(raw: unknown, index: number, system: System, pro
   const department = code || `#${index + 1}`;
   const report = (field: string, message: string) => problems.push({ department, field, message });
   if (!code) report('code', '缺少部门代码 code');
+  else if (!DEPARTMENT_CODE.test(code)) report('code', `单位代码“${code}”无效：${DEPARTMENT_CODE_RULE}`);
   const name = typeof raw.name === 'string' ? raw.name.trim() : '';
   if (!name) report('name', '缺少部门名称 name');
   let group = DEFAULT_GROUP;
@@ -128,10 +133,8 @@ export function parseDepartment(raw: unknown, index: number, system: System, pro
   for (const { leaf } of idx.judgementLeaves) {
     const field = `judgements.${leaf.code}`;
     const v = rawJudgements[leaf.code];
-    if (v === undefined) {
-      report(field, `缺少${leaf.name}的评分（0–${leaf.weight}）`);
-      continue;
-    }
+    // Not evaluated yet: the leaf is pending (spec §7), never an error.
+    if (v === undefined) continue;
     const p = parseDecimal(v);
     if (!p.ok) report(field, p.message);
     else if (p.value.isNeg() || p.value.gt(leaf.weight)) report(field, `评分 ${p.value} 超出 0–${leaf.weight}`);

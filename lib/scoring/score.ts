@@ -14,6 +14,7 @@ import {
   scoreGrade,
   scoreJudgement,
   scoreProportional,
+  PENDING,
   type Outcome,
   type RuleContext,
 } from './rules';
@@ -57,7 +58,8 @@ class LeafResult implements LeafScore {
     this.score = out.score;
     this.status = out.status;
     this.self = department.self_scores?.[this.code];
-    this.selfDiff = this.self === undefined ? undefined : difference(this.self, out.score);
+    // A pending leaf has no score yet to differ from.
+    this.selfDiff = this.self === undefined || out.status === 'pending' ? undefined : difference(this.self, out.score);
   }
   get explanation(): Explanation {
     const { ctx, stat, policy } = this.run;
@@ -141,9 +143,12 @@ function scoreDepartment(
   // Subtotals are sums of the rounded leaf scores (spec §4), exact in integer cents.
   const level1Cents = scratch.level1.fill(0);
   const level2Cents = scratch.level2.fill(0);
+  // Pending judgement leaves at full marks: the upper end of a provisional total (spec §7).
+  let pendingCents = 0;
   for (let li = 0; li < runs.length; li++) {
     const run = runs[li]!;
     const out = scoreLeaf(run.ctx, d, row[li], run.stat, bandRow[li]);
+    if (out.status === 'pending') pendingCents += run.ctx.weightCents;
     indicators[run.ctx.leaf.code] = new LeafResult(run, d, row[li], out);
     const l2 = layout.leafLevel2[li]!;
     if (l2 >= 0) level2Cents[l2]! += out.cents;
@@ -175,7 +180,12 @@ function scoreDepartment(
   const selfTotal = d.self_scores?.total;
   if (selfTotal !== undefined) {
     score.selfTotal = selfTotal;
-    score.selfTotalDiff = difference(selfTotal, total);
+    // A provisional total has no fixed figure yet to differ from.
+    if (pendingCents === 0) score.selfTotalDiff = difference(selfTotal, total);
+  }
+  if (pendingCents > 0) {
+    score.provisional = true;
+    score.totalMax = fromCents(cents + pendingCents);
   }
   return score;
 }
@@ -251,8 +261,10 @@ function scoreLeaf(ctx: RuleContext, d: Department, value: MetricValue | undefin
       return scoreChecklist(ctx, rule, d.checklists[ctx.leaf.code]!);
     case 'grade':
       return scoreGrade(ctx, d.grades[ctx.leaf.code]!);
-    case 'judgement':
-      return scoreJudgement(ctx, d.judgements[ctx.leaf.code]!);
+    case 'judgement': {
+      const given = d.judgements[ctx.leaf.code];
+      return given === undefined ? PENDING : scoreJudgement(ctx, given);
+    }
   }
 }
 

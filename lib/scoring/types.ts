@@ -87,8 +87,11 @@ export interface Department {
   inputs: Record<string, Decimal>;
   checklists: Record<string, boolean[]>;
   grades: Record<string, string>;
+  /** The evaluation of each judgement leaf (spec §7); a leaf without one is pending. */
   judgements: Record<string, Decimal>;
   self_scores?: SelfScores;
+  /** How a panel reached a judgement leaf's score, for its explanation (see panel.ts). */
+  panels?: Record<string, PanelResult>;
 }
 
 export interface Cohort {
@@ -120,7 +123,9 @@ export type Status =
   | 'tier'
   | 'grade'
   | 'judgement'
-  | 'not_applicable';
+  | 'not_applicable'
+  /** A judgement leaf not yet evaluated: it scores nothing and the total is provisional (spec §7). */
+  | 'pending';
 
 /** x = num / den, exact (see exact.ts `Fraction`). `x` is its quotient as a decimal, for display and charts only. */
 export interface MetricRatio extends ExactFraction {
@@ -161,6 +166,36 @@ export interface DepartmentScore {
   indicators: Record<string, LeafScore>;
   selfTotal?: Decimal;
   selfTotalDiff?: Decimal;
+  /** Judgement leaves still pending: the total is provisional (spec §7). */
+  provisional?: boolean;
+  /** The total with every pending leaf at full marks; `total` has them at 0. Set when provisional. */
+  totalMax?: Decimal;
+}
+
+/** Panel rule of a round (spec §7): the mean, or with 5 or more reviewers the trimmed mean. */
+export type PanelRule = 'mean' | 'trimmed-mean';
+export const PANEL_RULES: readonly PanelRule[] = ['mean', 'trimmed-mean'];
+
+/** One reviewer's score on a judgement leaf. */
+export interface ReviewerScore {
+  /** Who: a username, or the bureau. */
+  by: string;
+  score: Decimal;
+  comment?: string;
+}
+
+/** How a panel's scores became one judgement score. */
+export interface PanelResult {
+  rule: PanelRule;
+  scores: ReviewerScore[];
+  /** Whether the highest and lowest were dropped (trimmed mean with ≥ 5 reviewers). */
+  trimmed: boolean;
+  /** The combined score, rounded half-up to 2 decimals: the leaf's score. */
+  score: Decimal;
+  /** Highest minus lowest of all the scores given. */
+  spread: Decimal;
+  /** The spread is above the round's threshold: to be discussed. */
+  flagged: boolean;
 }
 
 /** Per group and banded leaf: how many values took part and the min/max actually used. */

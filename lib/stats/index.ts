@@ -33,12 +33,12 @@ export function pointsLost(s: LeafScore): Decimal {
   return s.weight.minus(s.score);
 }
 
-/** Indicators below full marks, the costliest first; ties keep the system's order. */
+/** Indicators below full marks, the costliest first; ties keep the system's order. A pending leaf is not weak: it is not scored yet. */
 export function weakIndicators(system: System, d: DepartmentScore): LeafScore[] {
   const order = indexSystem(system).leaves.map((l) => l.leaf.code);
   return order
     .map((code) => d.indicators[code])
-    .filter((s): s is LeafScore => s !== undefined && pointsLost(s).gt(0))
+    .filter((s): s is LeafScore => s !== undefined && s.status !== 'pending' && pointsLost(s).gt(0))
     .map((s, i) => ({ s, i }))
     .sort((a, b) => pointsLost(b.s).comparedTo(pointsLost(a.s)) || a.i - b.i)
     .map(({ s }) => s);

@@ -44,6 +44,7 @@ export interface ExplainMessages {
   grade(label: string, labelScore: string, cappedWeight: string | null, score: string): string;
   judgement(score: string, weight: string): string;
   judgementPending(weight: string): string;
+  judgementPanel(scores: string, trimmed: boolean, score: string, spread: string, flagged: boolean, weight: string): string;
   metricTarget(leaf: string, cmp: string, threshold: string, reach: string | null): string;
   reach(field: string, cmp: string, quantity: string): string;
   checklistTargetAll(leaf: string, n: number): string;
@@ -94,6 +95,8 @@ export const zhCN: ExplainMessages = {
   grade: (label, labelScore, cappedWeight, score) => `评价等级“${label}”得 ${labelScore}${cappedWeight ? `，按分值 ${cappedWeight} 计` : ''} = ${score}`,
   judgement: (score, w) => `评价人评分 ${score}（满分 ${w}）`,
   judgementPending: (w) => `待评议：尚未评分，暂计 0 分（满分 ${w}）`,
+  judgementPanel: (scores, trimmed, score, spread, flagged, w) =>
+    `评审专家评分（${scores}）${trimmed ? '去掉最高分和最低分后的平均' : '平均'} = ${score}；分差 ${spread}${flagged ? '，超过阈值，需讨论' : ''}（满分 ${w}）`,
   metricTarget: (leaf, cmp, threshold, reach) => `${leaf} ${cmp} ${threshold} 可得满分${reach ? `（${reach}）` : ''}`,
   reach: (field, cmp, quantity) => `${field} ${cmp} ${quantity}`,
   checklistTargetAll: (leaf, n) => `${leaf}全部 ${n} 项评价要点符合可得满分`,
@@ -144,6 +147,8 @@ export const en: ExplainMessages = {
   grade: (label, labelScore, cappedWeight, score) => `grade "${label}": ${labelScore}${cappedWeight ? `, counted as the weight ${cappedWeight}` : ''} = ${score}`,
   judgement: (score, w) => `evaluator's score ${score} (of ${w})`,
   judgementPending: (w) => `pending: not evaluated yet, counted as 0 for now (of ${w})`,
+  judgementPanel: (scores, trimmed, score, spread, flagged, w) =>
+    `reviewers' scores (${scores}), ${trimmed ? 'mean without the highest and lowest' : 'mean'} = ${score}; spread ${spread}${flagged ? ', above the threshold: to be discussed' : ''} (of ${w})`,
   metricTarget: (leaf, cmp, threshold, reach) => `Full marks at ${leaf} ${cmp} ${threshold}${reach ? ` (${reach})` : ''}`,
   reach: (field, cmp, quantity) => `${field} ${cmp} ${quantity}`,
   checklistTargetAll: (leaf, n) => `Full marks when all ${n} evaluation points of ${leaf} are met`,

@@ -100,7 +100,12 @@ export function renderExplanation(e: Explanation, system: System, locale: Explai
       return {
         rule: m.judgementRule(e.weight),
         value: null,
-        formula: e.given === null ? m.judgementPending(e.weight) : m.judgement(e.score, e.weight),
+        formula:
+          e.given === null
+            ? m.judgementPending(e.weight)
+            : e.panel
+              ? m.judgementPanel(e.panel.scores.map((p) => `${p.by} ${p.score}`).join(m.listSep), e.panel.trimmed, e.score, e.panel.spread, e.panel.flagged, e.weight)
+              : m.judgement(e.score, e.weight),
         target: m.judgementTarget(leafName, e.weight),
         sets: null,
         inputs,

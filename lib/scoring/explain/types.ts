@@ -114,6 +114,19 @@ export interface JudgementExplanation extends Common {
   rule: 'judgement';
   /** The evaluation's score; null while the leaf is not yet evaluated (status `pending`, spec §7). */
   given: DecimalText | null;
+  /** When a panel of reviewers scored it: each score (and comment), how they combine, the spread. */
+  panel?: PanelFacts;
+}
+
+/** A panel's scores on one judgement leaf and how they became its score (spec §7, panel.ts). */
+export interface PanelFacts {
+  rule: 'mean' | 'trimmed-mean';
+  scores: { by: string; score: ScoreText; comment?: string }[];
+  /** One highest and one lowest dropped (trimmed mean with 5 or more reviewers). */
+  trimmed: boolean;
+  spread: ScoreText;
+  /** The spread is above the round's threshold. */
+  flagged: boolean;
 }
 
 export type Explanation = BandedExplanation | ProportionalExplanation | ChecklistExplanation | GradeExplanation | JudgementExplanation;

@@ -13,7 +13,7 @@ export { scoreBanded, classify, bandLines, interpolate, type BandLines } from '.
 export { scoreProportional } from './proportional';
 export { scoreChecklist, checklistItemsForFull } from './checklist';
 export { scoreGrade, resolveGrade, usesStandardLabels, GRADE_ALIASES } from './grade';
-export { scoreJudgement } from './judgement';
+export { scoreJudgement, PENDING } from './judgement';
 export { ruleContext } from './context';
 export type { Outcome, RuleContext } from './outcome';
 
@@ -47,6 +47,6 @@ export function explainLeaf(
     case 'grade':
       return explainGrade(ctx, rule, department.grades[code]!, s);
     case 'judgement':
-      return explainJudgement(ctx, department.judgements[code]!, s);
+      return explainJudgement(ctx, department.judgements[code], s, department.panels?.[code]);
   }
 }

@@ -1,5 +1,7 @@
 import { centsNumber } from '../exact';
 import type { Decimal } from '../decimal';
+import { fmtScore } from '../text';
+import type { PanelResult } from '../types';
 import type { JudgementExplanation } from '../explain/types';
 import { outcome, type Outcome, type RuleContext } from './outcome';
 
@@ -11,15 +13,25 @@ export function scoreJudgement(ctx: RuleContext, given: Decimal): Outcome {
   return out;
 }
 
-export function explainJudgement(ctx: RuleContext, given: Decimal, score: string): JudgementExplanation {
+/** Not yet evaluated (spec §7): scores nothing until the evaluation arrives. */
+export const PENDING: Outcome = outcome(0, 'pending');
+
+/** `given` undefined: pending. A panel's explanation lists each reviewer's score and the spread. */
+export function explainJudgement(ctx: RuleContext, given: Decimal | undefined, score: string, panel?: PanelResult): JudgementExplanation {
   const { leaf } = ctx;
+  const base = { rule: 'judgement' as const, leaf: leaf.code, weight: leaf.weight.toFixed(), score, capped: false };
+  if (given === undefined) return { ...base, inputs: {}, given: null };
+  if (!panel) return { ...base, inputs: { [leaf.code]: given.toFixed() }, given: given.toFixed() };
   return {
-    rule: 'judgement',
-    leaf: leaf.code,
-    weight: leaf.weight.toFixed(),
-    score,
-    capped: false,
-    inputs: { [leaf.code]: given.toFixed() },
+    ...base,
+    inputs: Object.fromEntries(panel.scores.map((p) => [p.by, p.score.toFixed()])),
     given: given.toFixed(),
+    panel: {
+      rule: panel.rule,
+      scores: panel.scores.map((p) => ({ by: p.by, score: fmtScore(p.score), ...(p.comment ? { comment: p.comment } : {}) })),
+      trimmed: panel.trimmed,
+      spread: fmtScore(panel.spread),
+      flagged: panel.flagged,
+    },
   };
 }
