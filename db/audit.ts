@@ -17,6 +17,16 @@ export const AUDIT_ACTIONS = [
   'review.accept',
   'review.return',
   'review.adjust',
+  // The evaluation cycle (issue 9). round.lock / round.unlock stay for the entries written before it.
+  'round.create',
+  'round.status',
+  'round.publish',
+  'round.unpublish',
+  'round.groups',
+  'round.enrol',
+  'round.group_move',
+  'round.reviewers',
+  'evaluation.score',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,7 +1,8 @@
-import { count, sql } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from './client';
 import { DEMO_ROUNDS, DEMO_SYSTEM, demoCohorts, demoCorrection } from './demo-data';
 import { importCohort } from './import';
+import { publishAs } from './publication';
 import { rounds } from './schema';
 
 export const DEMO_ACTOR = 'demo';
@@ -9,7 +10,8 @@ const DEMO_LOCK = 7_202_104;
 
 /**
  * Fills an empty database with the demo rounds (2020 and 2021) through the ordinary import, so the
- * demo exercises the same path as real data. A database that holds any round is left alone.
+ * demo exercises the same path as real data: 2020 accepted and published (its pages read the
+ * frozen snapshot), 2021 still collecting. A database that holds any round is left alone.
  * Returns whether anything was added.
  */
 export async function seedDemo(db: Db): Promise<boolean> {
@@ -20,11 +22,24 @@ export async function seedDemo(db: Db): Promise<boolean> {
     if ((row?.n ?? 0) > 0) return false;
     const { cohorts } = demoCohorts();
     for (const r of DEMO_ROUNDS) {
+      const published = r.slug === '2020';
       const result = await importCohort(
-        { roundSlug: r.slug, system: DEMO_SYSTEM, source: { kind: 'cohort', json: cohorts[r.slug] }, actor: DEMO_ACTOR, fileName: `demo-${r.slug}.json` },
+        {
+          roundSlug: r.slug,
+          system: DEMO_SYSTEM,
+          source: { kind: 'cohort', json: cohorts[r.slug] },
+          actor: DEMO_ACTOR,
+          fileName: `demo-${r.slug}.json`,
+          ...(published ? { status: 'accepted' as const } : {}),
+        },
         tx,
       );
       if (!result.ok) throw new Error(`示例数据导入失败：${result.problems.map((p) => p.message).join('；')}`);
+      if (published) {
+        await tx.update(rounds).set({ status: 'reviewing' }).where(eq(rounds.slug, r.slug));
+        const p = await publishAs(tx, r.slug, { id: null, name: DEMO_ACTOR });
+        if (!p.ok) throw new Error(`示例数据发布失败：${p.message}`);
+      }
     }
     const fix = await importCohort(
       { roundSlug: '2021', source: { kind: 'cohort', json: demoCorrection(cohorts['2021']) }, actor: DEMO_ACTOR, fileName: 'demo-2021-correction.json' },

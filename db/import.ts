@@ -1,11 +1,14 @@
 import { and, eq, inArray, max, sql } from 'drizzle-orm';
 import { sourceToCohort, type CohortSource } from '@/lib/interchange/source';
-import { departmentToJson, type Cohort, type Department, type Policy, type Problem, type System } from '@/lib/scoring';
+import { DEFAULT_GROUP, departmentToJson, type Cohort, type Policy, type Problem, type System } from '@/lib/scoring';
 import { getDb, type Db, type Tx } from './client';
 import { selectRound, type Round } from './round-data';
 import { departments, groups, importBatches, indicatorSystems, roundDepartments, rounds, submissions, type SubmissionStatus } from './schema';
 import { writeAudit } from './audit';
-import { takeSnapshot } from './snapshot';
+import { writeImportedEvaluations } from './evaluations';
+import { undeclaredGroupMessage } from './group-names';
+import { groupFor, importGroupProblems } from './import-groups';
+import { publishedRoundMessage } from './web-change';
 import { loadSystemVersion, resolveSystemRef, storeSystemVersion, type SystemRef } from './systems';
 
 export type ImportSource = CohortSource;
@@ -42,7 +45,8 @@ export type ImportResult =
       /** Department code → the version number just stored. */
       versions: Record<string, number>;
       batchId: number;
-      snapshotId: number;
+      /** The bureau's judgement scores stored from the file (the unchanged ones are not repeated). */
+      evaluations: number;
     }
   | Rejected;
 
@@ -56,9 +60,6 @@ function fail(...messages: string[]): Rejected {
   return { ok: false, problems: messages.map((message) => ({ message })) };
 }
 
-function lockedMessage(r: Pick<Round, 'slug' | 'name'>): string {
-  return `评价轮次 ${r.slug}（${r.name}）已锁定，不能再导入或修改填报；如需更正，请管理员先解锁该轮次`;
-}
 
 /** A 4-digit slug is taken as the year of a new round. */
 function defaultYear(slug: string): number | undefined {
@@ -83,7 +84,7 @@ async function plan(db: Db | Tx, req: ImportRequest): Promise<{ ok: true; plan: 
   let system: System;
   let document: unknown;
   if (existing) {
-    if (existing.status === 'locked') return fail(lockedMessage(existing));
+    if (existing.status === 'published') return fail(publishedRoundMessage(existing));
     ({ system } = await loadSystemVersion(db, existing.systemVersionId));
     if (req.system !== undefined) {
       const r = await resolveSystemRef(db, req.system);
@@ -117,7 +118,9 @@ async function plan(db: Db | Tx, req: ImportRequest): Promise<{ ok: true; plan: 
   }
 
   const parsed = sourceToCohort(req.source, system, { name: roundName!, year: year! });
-  if (!parsed.ok) return parsed;
+  // A new round declares the groups its file names; an existing one refuses groups it has not declared.
+  const groupProblems = existing ? await importGroupProblems(db, existing.id, req.source) : [];
+  if (!parsed.ok || groupProblems.length) return { ok: false, problems: [...(parsed.ok ? [] : parsed.problems), ...groupProblems] };
   if (req.source.kind === 'cohort' && parsed.cohort.system !== system.id) {
     return fail(`文件声明的指标体系为 ${parsed.cohort.system}，而评价轮次 ${slug} 使用 ${system.id}`);
   }
@@ -138,10 +141,12 @@ function roundOfCohortJson(raw: unknown): { name?: string; year?: number } | und
 
 /**
  * Imports a cohort into a round, all or nothing. Validation happens before anything is written;
- * then one transaction creates the round if needed, registers new departments and groups, adds a
- * new submission version per department (earlier versions stay), and stores a fresh score snapshot
- * of the whole round. The round row is locked for the duration, so concurrent imports queue
- * instead of allocating the same version twice.
+ * then one transaction creates the round if needed (declaring the file's groups), enrols new
+ * departments in their declared group (a department already in the round keeps its group), adds a
+ * new submission version per department (earlier versions stay), and stores the file's judgement
+ * scores as the bureau's evaluations (spec §7) apart from the departments' data. Nothing is scored:
+ * an open round is scored when read. The round row is locked for the duration, so concurrent
+ * imports queue instead of allocating the same version twice.
  */
 export async function importCohort(req: ImportRequest, db?: Db | Tx): Promise<ImportResult> {
   const handle = db ?? (await getDb());
@@ -173,7 +178,7 @@ async function write(tx: Tx, slug: string, p: Plan, req: ImportRequest): Promise
   const [locked] = await tx.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, slug)).for('update');
   const round = locked ? await selectRound(tx, slug) : null;
   if (!round) throw new ImportRefused(`评价轮次 ${slug} 已被删除`);
-  if (round.status === 'locked') throw new ImportRefused(lockedMessage(round));
+  if (round.status === 'published') throw new ImportRefused(publishedRoundMessage(round));
   // A round created meanwhile by a concurrent import with another system would make our validation moot.
   if (versionId !== undefined && round.systemVersionId !== versionId) {
     throw new ImportRefused(`评价轮次 ${slug} 刚被另一次导入以不同的指标体系创建，请重新导入`);
@@ -197,18 +202,38 @@ async function write(tx: Tx, slug: string, p: Plan, req: ImportRequest): Promise
     for (const r of rows) deptIds.set(r.code, r.id);
   }
 
-  const groupNames = [...new Set(incoming.map((d) => d.group))].sort();
-  await tx
-    .insert(groups)
-    .values(groupNames.map((name) => ({ roundId: round.id, name })))
-    .onConflictDoNothing({ target: [groups.roundId, groups.name] });
+  if (roundCreated) {
+    const declared = [...new Set(incoming.map((d) => d.group))].sort();
+    await tx.insert(groups).values(declared.map((name) => ({ roundId: round.id, name })));
+  }
   const groupRows = await tx.select({ id: groups.id, name: groups.name }).from(groups).where(eq(groups.roundId, round.id));
   const groupIds = new Map(groupRows.map((g) => [g.name, g.id]));
+  const declared = groupRows.map((g) => g.name);
+  const enrolled = new Map<number, string>();
+  for (let i = 0; i < incoming.length; i += CHUNK) {
+    const ids = incoming.slice(i, i + CHUNK).map((d) => deptIds.get(d.code)!);
+    const rows = await tx
+      .select({ departmentId: roundDepartments.departmentId, group: groups.name })
+      .from(roundDepartments)
+      .innerJoin(groups, eq(groups.id, roundDepartments.groupId))
+      .where(and(eq(roundDepartments.roundId, round.id), inArray(roundDepartments.departmentId, ids)));
+    for (const r of rows) enrolled.set(r.departmentId, r.group);
+  }
+  // Checked again under the lock: a group move may have happened since the file was checked.
+  const groupOf = new Map<string, string>();
+  for (const d of incoming) {
+    const current = enrolled.get(deptIds.get(d.code)!);
+    const named = d.group === DEFAULT_GROUP ? '' : d.group;
+    if (current && named && named !== current) throw new ImportRefused(`单位 ${d.code} 在本轮属于分组“${current}”，文件中为“${named}”；请刷新后重新导入`);
+    const group = groupFor(named, current, declared);
+    if (!groupIds.has(group)) throw new ImportRefused(undeclaredGroupMessage(group, declared));
+    groupOf.set(d.code, group);
+  }
   for (let i = 0; i < incoming.length; i += CHUNK) {
     await tx
       .insert(roundDepartments)
-      .values(incoming.slice(i, i + CHUNK).map((d) => ({ roundId: round.id, departmentId: deptIds.get(d.code)!, groupId: groupIds.get(d.group)! })))
-      .onConflictDoUpdate({ target: [roundDepartments.roundId, roundDepartments.departmentId], set: { groupId: sql`excluded.group_id` } });
+      .values(incoming.slice(i, i + CHUNK).map((d) => ({ roundId: round.id, departmentId: deptIds.get(d.code)!, groupId: groupIds.get(groupOf.get(d.code)!)! })))
+      .onConflictDoNothing({ target: [roundDepartments.roundId, roundDepartments.departmentId] });
   }
 
   const [batch] = await tx
@@ -239,7 +264,6 @@ async function write(tx: Tx, slug: string, p: Plan, req: ImportRequest): Promise
       .where(and(eq(submissions.roundId, round.id), eq(submissions.isCurrent, true), inArray(submissions.departmentId, part)));
   }
   const versions: Record<string, number> = {};
-  const byDepartment = new Map(incoming.map((d) => [deptIds.get(d.code)!, d]));
   const values = incoming.map((d) => {
     const departmentId = deptIds.get(d.code)!;
     const version = (lastVersion.get(departmentId) ?? 0) + 1;
@@ -250,24 +274,26 @@ async function write(tx: Tx, slug: string, p: Plan, req: ImportRequest): Promise
       version,
       isCurrent: true,
       status: req.status ?? ('submitted' as const),
-      data: departmentToJson(d),
+      // The department's own data; the file's judgement scores are the bureau's evaluations, kept apart.
+      data: departmentToJson({ ...d, group: groupOf.get(d.code)!, judgements: {} }),
       importBatchId: batch!.id,
       createdBy: req.actor,
     };
   });
-  // The snapshot may reuse what was just validated instead of reading it back.
-  const known = new Map<number, Department>();
-  for (let i = 0; i < values.length; i += CHUNK) {
-    const rows = await tx.insert(submissions).values(values.slice(i, i + CHUNK)).returning({ id: submissions.id, departmentId: submissions.departmentId });
-    for (const r of rows) known.set(r.id, byDepartment.get(r.departmentId)!);
-  }
-
-  const snap = await takeSnapshot(tx, round, { reason: 'import', actor: req.actor, importBatchId: batch!.id, known });
+  for (let i = 0; i < values.length; i += CHUNK) await tx.insert(submissions).values(values.slice(i, i + CHUNK));
+  // A draft changes no score; its judgement figures are not an evaluation either.
+  const evaluated = req.status === 'draft' ? 0 : await writeImportedEvaluations(
+    tx,
+    round.id,
+    incoming.map((d) => ({ departmentId: deptIds.get(d.code)!, scores: Object.entries(d.judgements).map(([leaf, v]) => ({ leaf, score: v.toFixed(2) })) })),
+    req.actor,
+    batch!.id,
+  );
   await writeAudit(tx, { id: req.actorId ?? null, name: req.actor, address: req.address ?? null }, {
     action: 'round.import',
     round,
     before: { existingDepartments: before.size },
-    after: { batchId: batch!.id, file: req.fileName ?? null, departments: incoming.length, newDepartments: codes.length - before.size, versions, snapshotId: snap.id },
+    after: { batchId: batch!.id, file: req.fileName ?? null, departments: incoming.length, newDepartments: codes.length - before.size, versions, evaluations: evaluated },
   });
   return {
     ok: true,
@@ -277,6 +303,6 @@ async function write(tx: Tx, slug: string, p: Plan, req: ImportRequest): Promise
     newDepartments: codes.filter((c) => !before.has(c)).length,
     versions,
     batchId: batch!.id,
-    snapshotId: snap.id,
+    evaluations: evaluated,
   };
 }

@@ -2,12 +2,15 @@
  * Every read the dashboard makes: one function per question, each throwing a plain message on
  * failure. Functions take an optional handle for tests and scripts; the app uses the default.
  */
-import { asc, desc, eq, and } from 'drizzle-orm';
+import { asc, desc, eq, and, isNull, max } from 'drizzle-orm';
 import { scoreCohort, type Department, type Scores, type System } from '@/lib/scoring';
 import { getDb, type Db } from './client';
-import { countRoundMembers, loadRoundDepartments, loadSubmissions, selectRound, selectRounds, selectScoredVersions, type Round } from './round-data';
-import { departments, rounds, scoreSnapshots, snapshotResults, submissions, type SubmissionStatus } from './schema';
+import { loadPublishedScores, type PublicationInfo } from './publication-data';
+import { countRoundMembers, loadRoundDepartments, selectRound, selectRounds, selectScoredVersions, type Round } from './round-data';
+import { auditLog, departments, publications, rounds, scoreSnapshots, snapshotResults, submissions, type SubmissionStatus } from './schema';
 import { loadSystemVersion } from './systems';
+
+export type { PublicationInfo } from './publication-data';
 
 export type { Round } from './round-data';
 
@@ -63,6 +66,8 @@ export function getRoundCohort(slug: string, db?: Db): Promise<RoundCohort | nul
 
 export interface RoundScores extends RoundCohort {
   scores: Scores;
+  /** Set when these are a publication's frozen figures, read from its snapshot (then `departments` is empty). */
+  publication?: PublicationInfo;
 }
 
 // Scoring a round of 1,000 departments takes a noticeable moment; the result only changes when a
@@ -77,9 +82,9 @@ function copyOf(r: RoundScores, round: Round): RoundScores {
 }
 
 /**
- * The round scored live by the engine from its current submissions, under the round's policy
- * (or `policy`, for a what-if view). This is what the dashboard shows; stored snapshots are for
- * reproducing a published ranking.
+ * The round scored live by the engine from its current submissions and evaluations, under the
+ * round's policy (or `policy`, for a what-if view). The dashboard shows this while a round is
+ * collecting or in review; a published round's pages read `getPublishedScores` instead.
  */
 export function getRoundScores(slug: string, options: { policy?: Scores['policy'] } = {}, db?: Db): Promise<RoundScores | null> {
   return run(
@@ -89,13 +94,16 @@ export function getRoundScores(slug: string, options: { policy?: Scores['policy'
       if (!round) return null;
       const policy = options.policy ?? round.policy;
       const rows = await selectScoredVersions(db, round.id);
-      const key = `${round.id}|${round.systemVersionId}|${policy}|${rows.map((r) => r.id).join(',')}`;
+      // Every change that can move a score (a save, an evaluation, a reviewer, a group move, an
+      // import) writes an audit entry for the round in its own transaction: the latest one's id
+      // stands for all of them in the key.
+      const [stamp] = await db.select({ id: max(auditLog.id) }).from(auditLog).where(eq(auditLog.roundId, round.id));
+      const key = `${round.id}|${round.systemVersionId}|${policy}|${round.panelRule}|${round.spreadThreshold}|${stamp?.id ?? 0}|${rows.map((r) => `${r.id}:${r.group}`).join(',')}`;
       let cache = scoreCaches.get(db);
       if (!cache) scoreCaches.set(db, (cache = new Map()));
       const hit = cache.get(key);
       if (hit) return copyOf(hit, round);
-      const { system } = await loadSystemVersion(db, round.systemVersionId);
-      const departments = await loadSubmissions(db, rows, system);
+      const { system, departments } = await loadRoundDepartments(db, round, rows);
       const scores = scoreCohort(system, departments, { policy });
       const result = { round, system, departments, scores };
       cache.set(key, result);
@@ -119,15 +127,20 @@ export interface HistoryEntry {
   snapshotAt: Date;
 }
 
-/** A department's total and rank in each round, from each round's latest snapshot; oldest first. */
+/**
+ * A department's total and rank in each published round, from the round's standing publication
+ * (the frozen figures); oldest first. A round in progress is not history: its page shows it live.
+ */
 export function getDepartmentHistory(code: string, db?: Db): Promise<HistoryEntry[]> {
   return run(
     `读取部门 ${code} 的历年得分`,
     async (db) => {
       const latest = db
-        .selectDistinctOn([scoreSnapshots.roundId], { id: scoreSnapshots.id, roundId: scoreSnapshots.roundId, createdAt: scoreSnapshots.createdAt })
-        .from(scoreSnapshots)
-        .orderBy(asc(scoreSnapshots.roundId), desc(scoreSnapshots.id))
+        .selectDistinctOn([publications.roundId], { id: publications.snapshotId, roundId: publications.roundId, createdAt: publications.publishedAt })
+        .from(publications)
+        .innerJoin(rounds, eq(rounds.id, publications.roundId))
+        .where(and(isNull(publications.withdrawnAt), eq(rounds.status, 'published')))
+        .orderBy(asc(publications.roundId), desc(publications.number))
         .as('latest');
       const rows = await db
         .select({
@@ -188,40 +201,22 @@ export function listSubmissionVersions(roundSlug: string, code: string, db?: Db)
   );
 }
 
-export interface Snapshot {
-  id: number;
-  createdAt: Date;
-  createdBy: string;
-  reason: string;
-  policy: string;
-  systemId: string;
-  systemVersion: number;
-  submissionVersions: Record<string, { id: number; version: number }>;
-  /** scoresToJson(…, {explain: true}) as it was at the time. */
-  scores: Record<string, unknown>;
-}
-
-/** The latest stored snapshot of a round (the published ranking once the round is locked), or null. */
-export function getLatestSnapshot(roundSlug: string, db?: Db): Promise<Snapshot | null> {
+/**
+ * A publication's frozen figures, read from its snapshot: the standing publication of a published
+ * round, or — `number` given — any publication of the round, withdrawn ones included, so figures
+ * once published stay retrievable. Null when there is no such publication.
+ */
+export function getPublishedScores(slug: string, number?: number, db?: Db): Promise<RoundScores | null> {
   return run(
-    `读取评价轮次 ${roundSlug} 的得分快照`,
+    `读取评价轮次 ${slug} 的发布结果`,
     async (db) => {
-      const round = await selectRound(db, roundSlug);
+      const round = await selectRound(db, slug);
       if (!round) return null;
-      const [row] = await db.select().from(scoreSnapshots).where(eq(scoreSnapshots.roundId, round.id)).orderBy(desc(scoreSnapshots.id)).limit(1);
-      if (!row) return null;
-      const sv = await loadSystemVersion(db, row.systemVersionId);
-      return {
-        id: row.id,
-        createdAt: row.createdAt,
-        createdBy: row.createdBy,
-        reason: row.reason,
-        policy: row.policy,
-        systemId: sv.systemId,
-        systemVersion: sv.version,
-        submissionVersions: row.submissionVersions,
-        scores: row.scores,
-      };
+      if (number === undefined && round.status !== 'published') return null;
+      const published = await loadPublishedScores(db, round.id, number);
+      if (!published) return null;
+      const scores = { ...published.scores, departments: [...published.scores.departments] };
+      return { round, system: published.system, departments: [], scores, publication: published.publication };
     },
     db,
   );

@@ -1,19 +1,16 @@
 import { asc, eq } from 'drizzle-orm';
 import { can, type Viewer } from '@/lib/auth/roles';
-import { D, indexSystem, parseDecimal } from '@/lib/scoring';
 import { writeAudit } from './audit';
 import { getDb, type Db, type Tx } from './client';
 import { selectRound } from './round-data';
 import { departments, groups, roundDepartments, submissions, type SubmissionStatus } from './schema';
-import { reviewAdjustments } from './schema-auth';
 import { getSubmission, reviewSubmission, type StoredSubmission } from './submissions';
-import { actorOf, departmentRef, lockedRoundMessage, Refusal, refusalText } from './web-change';
+import { actorOf, departmentRef, publishedRoundMessage, Refusal, refusalText } from './web-change';
 
 /**
- * The bureau's review of a department's submission: accept it, return it with a comment, or adjust
- * a judgement-indicator score with a reason. Each is a new version (db/submissions); this adds who
- * may, which status each decision applies to, the adjustment record and the audit entry, all in
- * the decision's transaction.
+ * The bureau's review of a department's submission: accept it or return it with a comment. Each is
+ * a new version (db/submissions); this adds who may, which status each decision applies to and the
+ * audit entry, all in the decision's transaction. Judgement scores are evaluations (db/evaluations).
  */
 
 export type ReviewResult = { ok: true; version: number; status: SubmissionStatus } | { ok: false; message: string };
@@ -43,9 +40,9 @@ async function decide(
   const handle = db ?? (await getDb());
   try {
     return await handle.transaction(async (tx) => {
-      // A locked round is the first thing to say, whatever the submission's state.
+      // A published round is the first thing to say, whatever the submission's state.
       const round = await selectRound(tx, t.slug);
-      if (round?.status === 'locked') throw new Refusal(lockedRoundMessage(round));
+      if (round?.status === 'published') throw new Refusal(publishedRoundMessage(round));
       const base = await getSubmission(t.slug, t.code, t.baseVersion, tx);
       return fn(tx, base?.isCurrent ? base : null, viewer);
     });
@@ -117,53 +114,27 @@ function decideStatus(
 }
 
 /**
- * Changes one judgement-indicator score (e.g. 履职完成情况) with a reason. The department's status
- * is kept; the new version records the old and new score, and the round gets a fresh snapshot.
+ * Accepts every submission of the round that is waiting (已提交), each as its own decision with its
+ * own version and audit entry, in one transaction: a bureau of 60 units does not click 60 times.
  */
-export function adjustJudgement(
-  viewer: Viewer | null,
-  t: Target & { indicator: string; score: string; reason: string },
-  meta: { address?: string | null } = {},
-  db?: Db,
-) {
-  return decide(viewer, t, db, async (tx, base, viewer) => {
-    const reason = t.reason.trim();
-    if (!reason) throw new Refusal('调整评分须写明理由');
-    requireStatus(base, ['submitted', 'accepted'], '调整');
-    const round = await selectRound(tx, t.slug);
-    const system = base?.system;
-    const leaf = system ? indexSystem(system).judgementLeaves.find((l) => l.leaf.code === t.indicator)?.leaf : undefined;
-    if (system && !leaf) throw new Refusal(`指标 ${t.indicator} 不是评议类指标；只能调整评议类指标的得分`);
-    const score = t.score.trim();
-    const oldScore = leaf ? (base!.department.judgements[leaf.code]?.toFixed() ?? null) : null;
-    const parsed = parseDecimal(score);
-    if (oldScore !== null && parsed.ok && new D(oldScore).eq(parsed.value)) throw new Refusal(`${leaf!.name} 已是 ${oldScore} 分，无需调整`);
-    const r = await reviewSubmission(
-      {
-        roundSlug: t.slug,
-        code: t.code,
-        baseVersion: t.baseVersion,
-        actor: viewer.username,
-        status: base?.status === 'accepted' ? 'accepted' : 'submitted',
-        judgements: { [t.indicator]: score },
-        comment: `调整 ${leaf?.name ?? t.indicator}：${oldScore ?? '—'} → ${score} 分。理由：${reason}`,
-      },
-      tx,
-    );
-    if (!r.ok) throw new Refusal(refusalText(r));
-    const added = await getSubmission(t.slug, t.code, r.version, tx);
-    const newScore = added!.department.judgements[t.indicator]!.toFixed();
-    await tx.insert(reviewAdjustments).values({ submissionId: added!.id, indicator: t.indicator, before: oldScore, after: newScore, reason, createdBy: viewer.username });
-    await writeAudit(tx, actorOf(viewer, meta.address), {
-      action: 'review.adjust',
-      round,
-      department: await departmentRef(tx, t.code),
-      submissionId: added!.id,
-      before: { version: t.baseVersion, values: { [t.indicator]: oldScore } },
-      after: { version: r.version, values: { [t.indicator]: newScore }, reason },
+export async function acceptAllSubmitted(viewer: Viewer | null, slug: string, meta: { address?: string | null } = {}, db?: Db): Promise<{ ok: true; accepted: number } | { ok: false; message: string }> {
+  if (!viewer || !can(viewer, 'submission:review')) return { ok: false, message: '只有财政局管理员可以审核填报' };
+  const handle = db ?? (await getDb());
+  const list = await listRoundSubmissions(viewer, slug, handle);
+  if (!list) return { ok: false, message: `评价轮次 ${slug} 不存在` };
+  const waiting = list.filter((r) => r.status === 'submitted' && r.version !== null);
+  try {
+    await handle.transaction(async (tx) => {
+      for (const r of waiting) {
+        const done = await acceptSubmission(viewer, { slug, code: r.code, baseVersion: r.version! }, meta, tx as unknown as Db);
+        if (!done.ok) throw new Refusal(`${r.name}：${done.message}`);
+      }
     });
-    return { ok: true as const, version: r.version, status: added!.status };
-  });
+  } catch (e) {
+    if (e instanceof Refusal) return { ok: false, message: e.message };
+    throw e;
+  }
+  return { ok: true, accepted: waiting.length };
 }
 
 export interface ReviewListItem {

@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, inArray, ne } from 'drizzle-orm';
-import { parseDepartment, type Department, type Policy, type Problem, type System } from '@/lib/scoring';
+import { parseDepartment, type Department, type PanelRule, type Policy, type Problem, type System } from '@/lib/scoring';
 import type { Db, Tx } from './client';
 import { departments, groups, indicatorSystems, roundDepartments, rounds, submissions, type RoundStatus } from './schema';
+import { selectAssignments, selectCurrentEvaluations, withEvaluations, type EvaluationRow } from './evaluation-data';
 import { loadSystemVersion } from './systems';
 
 /** A round as the app shows it. */
@@ -17,6 +18,10 @@ export interface Round {
   systemVersion: number;
   systemName: string;
   showRankingToDepartments: boolean;
+  deadline: Date | null;
+  panelRule: PanelRule;
+  /** Decimal text, or null: reviewers' spreads are never flagged. */
+  spreadThreshold: string | null;
   createdAt: Date;
   createdBy: string;
 }
@@ -33,6 +38,9 @@ const roundColumns = {
   systemVersion: indicatorSystems.version,
   systemName: indicatorSystems.name,
   showRankingToDepartments: rounds.showRankingToDepartments,
+  deadline: rounds.deadline,
+  panelRule: rounds.panelRule,
+  spreadThreshold: rounds.spreadThreshold,
   createdAt: rounds.createdAt,
   createdBy: rounds.createdBy,
 };
@@ -66,6 +74,8 @@ export interface ScoredVersion {
   status: string;
   departmentId: number;
   code: string;
+  /** The department's group in the round: the bureau's decision, whatever the submission says. */
+  group: string;
 }
 
 /**
@@ -81,9 +91,12 @@ export async function selectScoredVersions(db: Db | Tx, roundId: number): Promis
       status: submissions.status,
       departmentId: submissions.departmentId,
       code: departments.code,
+      group: groups.name,
     })
     .from(submissions)
     .innerJoin(departments, eq(departments.id, submissions.departmentId))
+    .innerJoin(roundDepartments, and(eq(roundDepartments.roundId, submissions.roundId), eq(roundDepartments.departmentId, submissions.departmentId)))
+    .innerJoin(groups, eq(groups.id, roundDepartments.groupId))
     .where(and(eq(submissions.roundId, roundId), ne(submissions.status, 'draft')))
     .orderBy(asc(submissions.departmentId), desc(submissions.version));
   return rows.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
@@ -110,7 +123,8 @@ export async function loadSubmissions(db: Db | Tx, rows: ScoredVersion[], system
   const out: Department[] = [];
   rows.forEach((r, i) => {
     const d = known?.get(r.id) ?? parseDepartment(data.get(r.id), i, system, problems);
-    if (d) out.push(d);
+    // Scored in the group the round gives it; evaluations come from their own table (withEvaluations).
+    if (d) out.push({ ...d, group: r.group || d.group, judgements: {} });
   });
   if (problems.length) {
     const first = problems[0]!;
@@ -119,10 +133,23 @@ export async function loadSubmissions(db: Db | Tx, rows: ScoredVersion[], system
   return out;
 }
 
-export async function loadRoundDepartments(db: Db | Tx, round: Round): Promise<{ system: System; departments: Department[]; rows: ScoredVersion[] }> {
+/**
+ * What a round is scored on: each department's scored submission, in its round group, with its
+ * judgement leaves from the evaluations (pending where there is none yet).
+ */
+export async function loadRoundDepartments(
+  db: Db | Tx,
+  round: Pick<Round, 'id' | 'systemVersionId' | 'panelRule' | 'spreadThreshold'>,
+  scored?: ScoredVersion[],
+): Promise<{ system: System; departments: Department[]; rows: ScoredVersion[]; evaluations: EvaluationRow[] }> {
   const { system } = await loadSystemVersion(db, round.systemVersionId);
-  const rows = await selectScoredVersions(db, round.id);
-  return { system, departments: await loadSubmissions(db, rows, system), rows };
+  const rows = scored ?? (await selectScoredVersions(db, round.id));
+  // One after another: `db` may be a transaction, which runs one query at a time anyway.
+  const submitted = await loadSubmissions(db, rows, system);
+  const evaluations = await selectCurrentEvaluations(db, round.id);
+  const assignments = await selectAssignments(db, round.id);
+  const departments = withEvaluations(system, submitted, rows.map((r) => r.departmentId), evaluations, assignments, round);
+  return { system, departments, rows, evaluations };
 }
 
 /** Departments registered in the round with their group, in code order (template rows). */

@@ -6,7 +6,7 @@ import { departments, rounds, submissions } from './schema';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
-export const USER_ROLES = ['admin', 'leader', 'department'] as const;
+export const USER_ROLES = ['admin', 'leader', 'department', 'reviewer'] as const;
 
 /** A person who signs in. A department account belongs to exactly one department. */
 export const users = pgTable(
@@ -26,7 +26,7 @@ export const users = pgTable(
   },
   (t) => [
     uniqueIndex('users_username').on(t.username),
-    check('users_role', sql`${t.role} in ('admin', 'leader', 'department')`),
+    check('users_role', sql`${t.role} in ('admin', 'leader', 'department', 'reviewer')`),
     check('users_department', sql`(${t.role} = 'department') = (${t.departmentId} is not null)`),
   ],
 );

@@ -35,8 +35,15 @@ export const indicatorSystems = pgTable(
   (t) => [uniqueIndex('indicator_systems_system_version').on(t.systemId, t.version)],
 );
 
-export const ROUND_STATUSES = ['open', 'locked'] as const;
+/**
+ * 填报中 → 评审中 → 已发布. Departments fill in while collecting; in review only a returned
+ * submission can be changed by its department; a published round changes nothing (its pages read
+ * the publication's snapshot) until the bureau withdraws the publication, with a reason.
+ */
+export const ROUND_STATUSES = ['collecting', 'reviewing', 'published'] as const;
 export type RoundStatus = (typeof ROUND_STATUSES)[number];
+
+export const PANEL_RULES = ['mean', 'trimmed-mean'] as const;
 
 /** An evaluation round (评价轮次), e.g. slug "2021". It pins one system version and a policy. */
 export const rounds = pgTable(
@@ -50,15 +57,22 @@ export const rounds = pgTable(
       .notNull()
       .references(() => indicatorSystems.id),
     policy: text('policy').notNull(),
-    status: text('status').$type<RoundStatus>().notNull().default('open'),
+    status: text('status').$type<RoundStatus>().notNull().default('collecting'),
     /** Whether department accounts see the whole ranking list or only their own rank (issue 5). */
     showRankingToDepartments: boolean('show_ranking_to_departments').notNull().default(false),
+    /** When submissions are due; shown on the round's pages. */
+    deadline: timestamp('deadline', { withTimezone: true }),
+    /** How a panel's scores combine (spec §7). */
+    panelRule: text('panel_rule').$type<(typeof PANEL_RULES)[number]>().notNull().default('mean'),
+    /** Reviewers' scores further apart than this are flagged for discussion; null: never flagged. */
+    spreadThreshold: numeric('spread_threshold', { precision: 7, scale: 2 }),
     createdBy: text('created_by').notNull(),
     createdAt: createdAt(),
   },
   (t) => [
-    check('rounds_status', sql`${t.status} in ('open', 'locked')`),
+    check('rounds_status', sql`${t.status} in ('collecting', 'reviewing', 'published')`),
     check('rounds_policy', sql`${t.policy} in ('cohort-in-band', 'cohort-all', 'thresholds')`),
+    check('rounds_panel_rule', sql`${t.panelRule} in ('mean', 'trimmed-mean')`),
   ],
 );
 
@@ -151,8 +165,10 @@ export const submissions = pgTable(
 );
 
 /**
- * The engine's output for a round at one moment, with the submission versions it read, so a
- * published ranking can be reproduced. `scores` is scoresToJson(…, {explain: true}).
+ * The engine's output for a round at one moment, with everything it read: the submission versions,
+ * the system version, the policy and (for publications) the evaluations and the engine version.
+ * A publication's snapshot holds scoresToJson(…, {explain: true}); the pages of a published round
+ * read it instead of scoring. Older rows (before publications) hold scores without explanations.
  */
 export const scoreSnapshots = pgTable(
   'score_snapshots',
@@ -170,6 +186,12 @@ export const scoreSnapshots = pgTable(
     /** department code → {id, version} of the submission scored. */
     submissionVersions: jsonb('submission_versions').$type<Record<string, { id: number; version: number }>>().notNull(),
     scores: jsonb('scores').$type<Record<string, unknown>>().notNull(),
+    /** ENGINE_VERSION and the app's package version that computed `scores`. */
+    engineVersion: text('engine_version'),
+    appVersion: text('app_version'),
+    panelRule: text('panel_rule'),
+    /** department code → leaf → every current evaluation {by, score, comment}. */
+    evaluations: jsonb('evaluations').$type<Record<string, Record<string, { by: string; score: string; comment: string | null; id: number }[]>>>(),
     importBatchId: integer('import_batch_id').references(() => importBatches.id),
     createdBy: text('created_by').notNull(),
     createdAt: createdAt(),
@@ -197,5 +219,7 @@ export const snapshotResults = pgTable(
   ],
 );
 
-// Accounts, sessions, review adjustments and the audit log live in their own file (issue 5).
+// Accounts, sessions, review adjustments and the audit log live in their own file (issue 5);
+// evaluations, reviewers and publications in theirs (issue 9).
 export * from './schema-auth';
+export * from './schema-cycle';

@@ -1,34 +1,41 @@
-import { eq } from 'drizzle-orm';
-import { scoreCohort, scoresToJson, type Department, type Policy, type Scores } from '@/lib/scoring';
-import type { Db, Tx } from './client';
-import { loadSubmissions, selectScoredVersions, type Round } from './round-data';
+import { ENGINE_VERSION, scoreCohort, scoresToJson } from '@/lib/scoring';
+import pkg from '@/package.json';
+import type { Tx } from './client';
+import { loadRoundDepartments, type Round } from './round-data';
 import { scoreSnapshots, snapshotResults } from './schema';
-import { loadSystemVersion } from './systems';
 
 const CHUNK = 500;
 
+type SnapshotEvaluations = NonNullable<(typeof scoreSnapshots.$inferInsert)['evaluations']>;
+
 /**
- * Scores the round's current submissions with the engine and stores the result together with the
- * submission versions it read. Runs inside the caller's transaction so the snapshot always matches
- * the data committed with it. The stored Scores JSON leaves out explanations: they follow from the
- * pinned submissions, system version and policy (see `reproduceSnapshot`), and would make each
- * snapshot of 1,000 departments about 9 MB.
+ * Scores the round with the engine and stores everything a publication freezes: the Scores JSON
+ * with explanations (what the pages of a published round read), the exact submission versions,
+ * the system version, the policy and panel rule, every evaluation it used, and the engine and app
+ * versions. Runs inside the caller's transaction, which holds the round's row lock.
  */
 export async function takeSnapshot(
   tx: Tx,
-  round: Pick<Round, 'id' | 'systemVersionId' | 'policy'>,
-  opts: { reason: string; actor: string; importBatchId?: number; known?: Map<number, Department> },
+  round: Pick<Round, 'id' | 'systemVersionId' | 'policy' | 'panelRule' | 'spreadThreshold'>,
+  opts: { reason: string; actor: string },
 ): Promise<{ id: number; departments: number }> {
-  const { system } = await loadSystemVersion(tx, round.systemVersionId);
-  const rows = await selectScoredVersions(tx, round.id);
-  const departments = await loadSubmissions(tx, rows, system, opts.known);
+  const { system, departments, rows, evaluations } = await loadRoundDepartments(tx, round);
   const scores = scoreCohort(system, departments, { policy: round.policy });
 
   const versions: Record<string, { id: number; version: number }> = {};
   const idOfCode = new Map<string, number>();
+  const codeOfId = new Map<number, string>();
   for (const r of rows) {
     versions[r.code] = { id: r.id, version: r.version };
     idOfCode.set(r.code, r.departmentId);
+    codeOfId.set(r.departmentId, r.code);
+  }
+  const evaluated: SnapshotEvaluations = {};
+  for (const e of evaluations) {
+    const code = codeOfId.get(e.departmentId);
+    if (!code) continue; // a department without a scored submission is not in the ranking
+    const leaves = (evaluated[code] ??= {});
+    (leaves[e.indicator] ??= []).push({ id: e.id, by: e.by, score: e.score, comment: e.comment });
   }
   const [snap] = await tx
     .insert(scoreSnapshots)
@@ -36,10 +43,13 @@ export async function takeSnapshot(
       roundId: round.id,
       systemVersionId: round.systemVersionId,
       policy: round.policy,
+      panelRule: round.panelRule,
       reason: opts.reason,
       submissionVersions: versions,
-      scores: scoresToJson(scores),
-      importBatchId: opts.importBatchId ?? null,
+      scores: scoresToJson(scores, { explain: true }),
+      evaluations: evaluated,
+      engineVersion: ENGINE_VERSION,
+      appVersion: pkg.version,
       createdBy: opts.actor,
     })
     .returning({ id: scoreSnapshots.id });
@@ -53,17 +63,4 @@ export async function takeSnapshot(
   }));
   for (let i = 0; i < results.length; i += CHUNK) await tx.insert(snapshotResults).values(results.slice(i, i + CHUNK));
   return { id: snap!.id, departments: departments.length };
-}
-
-/**
- * Recomputes a stored snapshot from what it pinned — the exact submission versions, the system
- * version and the policy — e.g. to show a published ranking with its explanations.
- */
-export async function reproduceSnapshot(db: Db | Tx, snapshotId: number): Promise<Scores | null> {
-  const [snap] = await db.select().from(scoreSnapshots).where(eq(scoreSnapshots.id, snapshotId));
-  if (!snap) return null;
-  const { system } = await loadSystemVersion(db, snap.systemVersionId);
-  const pinned = Object.entries(snap.submissionVersions).map(([code, v]) => ({ id: v.id, version: v.version, code, status: '', departmentId: 0 }));
-  const departments = await loadSubmissions(db, pinned, system);
-  return scoreCohort(system, departments, { policy: snap.policy as Policy });
 }

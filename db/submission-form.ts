@@ -1,15 +1,15 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { can, type Viewer } from '@/lib/auth/roles';
 import { departmentToRow, rowsToCohort, tableColumns, type TableColumn } from '@/lib/interchange/table';
 import { departmentToJson, type Problem, type System } from '@/lib/scoring';
 import { writeAudit } from './audit';
 import { getDb, type Db } from './client';
 import { listSubmissionVersions, type SubmissionVersion } from './queries';
-import type { Round } from './round-data';
-import { departments, rounds, submissions, type SubmissionStatus } from './schema';
-import { reviewAdjustments } from './schema-auth';
+import { selectRound, type Round } from './round-data';
+import { departments, groups, roundDepartments, submissions, type SubmissionStatus } from './schema';
 import { getSubmission, saveSubmission as appendSubmission } from './submissions';
-import { actorOf, cellChanges, departmentRef, lockedRoundMessage, refusalText } from './web-change';
+import { loadSystemVersion } from './systems';
+import { actorOf, cellChanges, publishedRoundMessage, refusalText } from './web-change';
 
 /**
  * A department's own submission through the web form: reading it (for the department itself or
@@ -17,85 +17,81 @@ import { actorOf, cellChanges, departmentRef, lockedRoundMessage, refusalText } 
  * db/submissions'; this adds who may, the table form's validation, and the audit entry.
  */
 
-/** The form columns: the table form of spec §6 without the identity columns, which the account fixes. */
+/**
+ * The form columns: the table form of spec §6 without the identity columns, which the account
+ * fixes, and without the evaluators' judgement columns — a department gives its own figure for a
+ * judgement leaf as a self-score (spec §7); the evaluation is the bureau's or the panel's.
+ */
 export function formColumns(system: System): TableColumn[] {
-  return tableColumns(system).filter((c) => c.kind !== 'identity');
-}
-
-export interface Adjustment {
-  version: number;
-  indicator: string;
-  before: string | null;
-  after: string;
-  reason: string;
-  createdBy: string;
-  createdAt: Date;
+  return tableColumns(system).filter((c) => c.kind !== 'identity' && c.kind !== 'judgement');
 }
 
 export interface SubmissionForm {
   round: Round;
   system: System;
   department: { code: string; name: string; group: string };
-  /** The current version: what a save must be based on. */
+  /** The current version: what a save must be based on (0: nothing stored yet). */
   version: number;
-  status: SubmissionStatus;
+  status: SubmissionStatus | null;
   comment: string | null;
   /** Current values keyed by table column (identity columns left out). */
   values: Record<string, string>;
   versions: SubmissionVersion[];
-  adjustments: Adjustment[];
   /** Why the department cannot change it now, or null when it can. */
   readOnly: string | null;
 }
 
-function editRefusal(round: Round, status: SubmissionStatus, version: number): string | null {
-  if (round.status === 'locked') return lockedRoundMessage(round);
+function editRefusal(round: Round, status: SubmissionStatus | null, version: number): string | null {
+  if (round.status === 'published') return publishedRoundMessage(round);
   if (status === 'accepted') return `财政局已接受本单位的填报（第 ${version} 版）；如需修改，请联系财政局退回`;
+  if (round.status === 'reviewing' && status !== 'returned') return `评价轮次 ${round.slug} 已结束填报、进入评审；只有被财政局退回的填报可以修改`;
   return null;
 }
 
+/** An enrolled department of a round, whether or not it has stored anything yet. */
+async function memberOf(db: Db, slug: string, code: string) {
+  const round = await selectRound(db, slug);
+  if (!round) return null;
+  const [member] = await db
+    .select({ code: departments.code, name: departments.name, group: groups.name })
+    .from(roundDepartments)
+    .innerJoin(departments, eq(departments.id, roundDepartments.departmentId))
+    .innerJoin(groups, eq(groups.id, roundDepartments.groupId))
+    .where(and(eq(roundDepartments.roundId, round.id), eq(departments.code, code)));
+  if (!member) return null;
+  const { system } = await loadSystemVersion(db, round.systemVersionId);
+  return { round, system, member };
+}
+
 /**
- * A department's submission in a round, for its own form or for the bureau's review. Anyone else —
- * another department, a leader, someone not signed in — gets null, exactly as for a department
- * that does not take part in the round.
+ * A department's submission in a round, for its own form or for the bureau's review: its current
+ * version, or an empty form when it has stored nothing yet. Anyone else — another department, a
+ * leader, someone not signed in — gets null, exactly as for a department not in the round.
  */
 export async function loadSubmissionForm(viewer: Viewer | null, slug: string, code: string, db?: Db): Promise<SubmissionForm | null> {
   if (!can(viewer, 'submission:edit', { departmentCode: code }) && !can(viewer, 'submission:review')) return null;
   const handle = db ?? (await getDb());
+  const found = await memberOf(handle, slug, code);
+  if (!found) return null;
   const current = await getSubmission(slug, code, undefined, handle);
-  if (!current) return null;
-  const [versions, adjustments] = await Promise.all([
-    listSubmissionVersions(slug, code, handle),
-    handle
-      .select({
-        version: submissions.version,
-        indicator: reviewAdjustments.indicator,
-        before: reviewAdjustments.before,
-        after: reviewAdjustments.after,
-        reason: reviewAdjustments.reason,
-        createdBy: reviewAdjustments.createdBy,
-        createdAt: reviewAdjustments.createdAt,
-      })
-      .from(reviewAdjustments)
-      .innerJoin(submissions, eq(submissions.id, reviewAdjustments.submissionId))
-      .innerJoin(departments, eq(departments.id, submissions.departmentId))
-      .innerJoin(rounds, eq(rounds.id, submissions.roundId))
-      .where(and(eq(rounds.slug, slug), eq(departments.code, code)))
-      .orderBy(asc(reviewAdjustments.id)),
-  ]);
-  const { code: _c, name: _n, group: _g, ...values } = departmentToRow(current.department);
-  const d = current.department;
+  const versions = await listSubmissionVersions(slug, code, handle);
+  const values: Record<string, string> = {};
+  if (current) {
+    const { code: _c, name: _n, group: _g, ...row } = departmentToRow(current.department);
+    // The form shows the department's own figures only.
+    for (const c of formColumns(found.system)) if (row[c.key] !== undefined) values[c.key] = row[c.key]!;
+  }
+  const status = current?.status ?? null;
   return {
-    round: current.round,
-    system: current.system,
-    department: { code: d.code, name: d.name, group: d.group },
-    version: current.version,
-    status: current.status,
-    comment: current.comment,
+    round: found.round,
+    system: found.system,
+    department: found.member,
+    version: current?.version ?? 0,
+    status,
+    comment: current?.comment ?? null,
     values,
     versions,
-    adjustments,
-    readOnly: editRefusal(current.round, current.status, current.version),
+    readOnly: editRefusal(found.round, status, current?.version ?? 0),
   };
 }
 
@@ -123,34 +119,38 @@ const DENIED = { ok: false as const, message: '无权修改该单位的填报' }
 export async function saveSubmission(viewer: Viewer | null, req: SaveRequest, meta: { address?: string | null } = {}, db?: Db): Promise<SaveResult> {
   if (!viewer || !can(viewer, 'submission:edit', { departmentCode: req.code })) return DENIED;
   const handle = db ?? (await getDb());
-  const current = await getSubmission(req.slug, req.code, undefined, handle);
-  if (!current) return DENIED;
-  const { round, system } = current;
-  if (round.status === 'locked') return { ok: false, message: lockedRoundMessage(round) };
+  const found = await memberOf(handle, req.slug, req.code);
+  if (!found) return DENIED;
+  const { round, system, member } = found;
+  if (round.status === 'published') return { ok: false, message: publishedRoundMessage(round) };
 
   const columns = tableColumns(system);
-  const d = current.department;
-  const cells: Record<string, string> = { code: d.code, name: d.name, group: d.group };
-  for (const c of columns) if (c.kind !== 'identity') cells[c.key] = (req.cells[c.key] ?? '').trim();
+  const cells: Record<string, string> = { code: member.code, name: member.name, group: member.group };
+  // Only the department's own columns: an evaluator's score sent with the form is ignored, never stored.
+  for (const c of formColumns(system)) cells[c.key] = (req.cells[c.key] ?? '').trim();
   const parsed = rowsToCohort({ columns: Object.fromEntries(columns.map((c) => [c.key, c.header])), rows: [{ row: 1, cells }] }, system, { name: round.name, year: round.year });
   if (!parsed.ok) return { ok: false, problems: parsed.problems };
   const department = parsed.cohort.departments[0]!;
   const status = req.submit ? ('submitted' as const) : ('draft' as const);
 
   return handle.transaction(async (tx) => {
-    const base = await getSubmission(req.slug, req.code, req.baseVersion, tx);
-    if (base?.isCurrent && base.status === 'accepted') return { ok: false as const, message: editRefusal(round, 'accepted', base.version)! };
+    const base = req.baseVersion ? await getSubmission(req.slug, req.code, req.baseVersion, tx) : null;
+    const refusal = !req.baseVersion || base?.isCurrent ? editRefusal(base?.round ?? round, base?.status ?? null, base?.version ?? 0) : null;
+    if (refusal) return { ok: false as const, message: refusal };
     const r = await appendSubmission(
       { roundSlug: req.slug, code: req.code, baseVersion: req.baseVersion || null, actor: viewer.username, department: departmentToJson(department), status },
       tx,
     );
     if (!r.ok) return { ok: false as const, message: refusalText(r) };
-    const added = await getSubmission(req.slug, req.code, r.version, tx);
+    const [added] = await tx
+      .select({ id: submissions.id, departmentId: submissions.departmentId })
+      .from(submissions)
+      .where(and(eq(submissions.roundId, round.id), eq(submissions.version, r.version), eq(submissions.isCurrent, true), eq(submissions.departmentId, sql`(select id from departments where code = ${req.code})`)));
     const changes = cellChanges(base?.department ?? null, department);
     await writeAudit(tx, actorOf(viewer, meta.address), {
       action: req.submit ? 'submission.submit' : 'submission.save',
       round,
-      department: await departmentRef(tx, req.code),
+      department: { id: added!.departmentId, code: req.code },
       submissionId: added!.id,
       before: { version: req.baseVersion, status: base?.status ?? null, values: changes.before },
       after: { version: r.version, status, values: changes.after },

@@ -24,7 +24,7 @@ export async function createUser(input: NewUser, actor: Actor, db?: Db): Promise
   const problems: string[] = [];
   const u = usernameProblem(username);
   if (u) problems.push(u);
-  if (!isRole(input.role)) problems.push(`角色“${input.role}”无效：只能是 admin（财政局）、leader（领导）或 department（部门）`);
+  if (!isRole(input.role)) problems.push(`角色“${input.role}”无效：只能是 admin（财政局）、leader（领导）、department（部门）或 reviewer（评审专家）`);
   const p = passwordProblem(input.password, username);
   if (p) problems.push(p);
   const code = input.departmentCode?.trim() || null;

@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb, getDb } from '../client';
 import { seedDemo } from '../demo';
 import { importCohort } from '../import';
-import { getDepartmentHistory, getRoundScores, listRounds, listSubmissionVersions } from '../queries';
+import { ENGINE_VERSION } from '@/lib/scoring';
+import { DEMO_ACCOUNTS, seedDemoAccounts } from '../first-accounts';
+import { getDepartmentHistory, getPublishedScores, getRoundScores, listRounds, listSubmissionVersions } from '../queries';
 import { databaseState, expectOk, seedCohort } from './fixtures';
 import { backends, openTestDb, type TestDb } from './setup';
 
@@ -21,8 +23,8 @@ describe.each(backends)('demo data on %s', (backend) => {
   it('an empty database gets the 2020 and 2021 demo rounds, once', async () => {
     expect(await seedDemo(t.db)).toBe(true);
     expect((await listRounds(t.db)).map((r) => [r.slug, r.name, r.status])).toEqual([
-      ['2021', '2021年度部门整体支出绩效评价', 'open'],
-      ['2020', '2020年度部门整体支出绩效评价', 'open'],
+      ['2021', '2021年度部门整体支出绩效评价', 'collecting'],
+      ['2020', '2020年度部门整体支出绩效评价', 'published'],
     ]);
     const before = await databaseState(t.db);
     expect(await seedDemo(t.db)).toBe(false);
@@ -64,11 +66,24 @@ describe.each(backends)('demo data on %s', (backend) => {
     expect(departments.filter((d) => Object.values(d.checklists).some((items) => items.includes(false))).length).toBeGreaterThanOrEqual(8);
   });
 
-  it('departments appear in both years, so department pages have a history', async () => {
+  it('2020 is published, so department pages have a history of frozen figures', async () => {
     const history = await getDepartmentHistory('demo-guanting', t.db);
-    expect(history.map((h) => h.year)).toEqual([2020, 2021]);
-    expect(history[0]!.total).not.toBe(history[1]!.total);
-    expect((await getDepartmentHistory('xiaolvzhai', t.db)).map((h) => h.roundSlug)).toEqual(['2020', '2021']);
+    expect(history.map((h) => h.year)).toEqual([2020]);
+    expect((await getDepartmentHistory('xiaolvzhai', t.db)).map((h) => h.roundSlug)).toEqual(['2020']);
+    const published = await getPublishedScores('2020', undefined, t.db);
+    expect(published!.publication).toMatchObject({ number: 1, publishedBy: 'demo', engineVersion: ENGINE_VERSION });
+    expect(published!.scores.departments.find((d) => d.code === 'demo-guanting')!.total.toFixed(2)).toBe(history[0]!.total);
+  });
+
+  it('the demo accounts bring a panel to 2021: one unit combined from two reviewers with a flagged spread, one still pending', async () => {
+    expect(await seedDemoAccounts(t.db)).toBe(DEMO_ACCOUNTS.length);
+    const { scores } = (await getRoundScores('2021', {}, t.db))!;
+    const guanting = scores.departments.find((d) => d.code === 'demo-guanting')!;
+    expect(guanting.indicators.ecological_benefit!.score.toFixed(2)).toBe('3.75');
+    expect(guanting.indicators.ecological_benefit!.explanation.panel).toMatchObject({ flagged: true });
+    const xiguocheng = scores.departments.find((d) => d.code === 'demo-xiguocheng')!;
+    expect(xiguocheng.provisional).toBe(true);
+    expect(xiguocheng.indicators.duty_completion!.status).toBe('pending');
   });
 
   it('one demo department has a corrected second version', async () => {

@@ -43,6 +43,9 @@ const tables = {
   submissions: schema.submissions,
   score_snapshots: schema.scoreSnapshots,
   snapshot_results: schema.snapshotResults,
+  evaluations: schema.evaluations,
+  publications: schema.publications,
+  round_reviewers: schema.roundReviewers,
 };
 
 /** Row count of every table plus the current submission of each department: "nothing changed" means this is equal. */
@@ -58,4 +61,30 @@ export async function databaseState(db: Db) {
     .where(eq(schema.submissions.isCurrent, true))
     .orderBy(schema.submissions.roundId, schema.submissions.departmentId);
   return { counts, current };
+}
+
+/**
+ * Takes a round through review to publication as the bureau would: close collection, accept every
+ * waiting submission, publish. Throws with the refusal when it cannot.
+ */
+export async function publishAll(db: Db, slug: string, admin: import('@/lib/auth/roles').Viewer): Promise<number> {
+  const { setCollecting } = await import('../round-admin');
+  const { acceptAllSubmitted } = await import('../review');
+  const { publishRound } = await import('../publication');
+  const { selectRound } = await import('../round-data');
+  if ((await selectRound(db, slug))?.status === 'collecting') {
+    const s = await setCollecting(admin, slug, 'reviewing', '', {}, db);
+    if (!s.ok) throw new Error(s.message);
+  }
+  const a = await acceptAllSubmitted(admin, slug, {}, db);
+  if (!a.ok) throw new Error(a.message);
+  const p = await publishRound(admin, slug, {}, db);
+  if (!p.ok) throw new Error(`${p.message}: ${JSON.stringify('missing' in p ? p.missing : null)}`);
+  return p.number;
+}
+
+/** Declares groups for a round directly (what the bureau does on the round page), for test set-ups. */
+export async function declare(db: Db, slug: string, ...names: string[]): Promise<void> {
+  const [round] = await db.select({ id: schema.rounds.id }).from(schema.rounds).where(eq(schema.rounds.slug, slug));
+  await db.insert(schema.groups).values(names.map((name) => ({ roundId: round!.id, name }))).onConflictDoNothing();
 }

@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scoresToJson } from '@/lib/scoring';
 import { exportRound, exportRoundSystem } from '../export';
 import { importCohort } from '../import';
-import { getDepartmentHistory, getLatestSnapshot, getRoundCohort, getRoundScores, listRounds, listSubmissionVersions } from '../queries';
+import { account } from '@/tests/auth/db-helpers';
+import { unpublishRound } from '../publication';
+import { getDepartmentHistory, getPublishedScores, getRoundCohort, getRoundScores, listRounds, listSubmissionVersions } from '../queries';
 import { indicatorSystems, rounds, scoreSnapshots, submissions } from '../schema';
-import { reproduceSnapshot } from '../snapshot';
-import { lockRound, unlockRound } from '../rounds';
-import { databaseState, expectOk, mixedCohort, scoresOfFile, seedCohort } from './fixtures';
+import { databaseState, expectOk, mixedCohort, publishAll, scoresOfFile, seedCohort } from './fixtures';
 import { backends, openTestDb, type TestDb } from './setup';
 
 describe.each(backends)('on %s', (backend) => {
@@ -31,13 +31,26 @@ describe.each(backends)('on %s', (backend) => {
       expect(r).toMatchObject({ roundCreated: true, departments: 31, newDepartments: 31 });
       const stored = await getRoundScores('r-score', {}, t.db);
       expect(scoresToJson(stored!.scores, { explain: true })).toEqual(scoresOfFile(file));
-      // The snapshot taken at import time holds the same figures.
-      expect((await getLatestSnapshot('r-score', t.db))!.scores).toEqual(scoresOfFile(file, false));
+      // Nothing is scored at import time: an open round is scored when read.
+      const snaps = await t.db.select({ id: scoreSnapshots.id }).from(scoreSnapshots).innerJoin(rounds, eq(rounds.id, scoreSnapshots.roundId)).where(eq(rounds.slug, 'r-score'));
+      expect(snaps).toEqual([]);
+    });
+
+    it("the file's judgement columns are the bureau's evaluation, kept apart from the department's data", async () => {
+      const [row] = await t.db
+        .select({ data: submissions.data })
+        .from(submissions)
+        .innerJoin(rounds, eq(rounds.id, submissions.roundId))
+        .where(and(eq(rounds.slug, 'r-score'), eq(submissions.isCurrent, true)))
+        .limit(1);
+      expect((row!.data as { judgements: unknown }).judgements).toEqual({});
+      const stored = await getRoundScores('r-score', {}, t.db);
+      expect(stored!.scores.departments.every((d) => !d.provisional)).toBe(true);
     });
 
     it('the new round takes its name, year and the system policy from the file', async () => {
       const round = (await listRounds(t.db)).find((r) => r.slug === 'r-score')!;
-      expect(round).toMatchObject({ name: seedCohort.round.name, year: 2021, policy: 'cohort-in-band', systemId: 'julu-2021', status: 'open', departmentCount: 31 });
+      expect(round).toMatchObject({ name: seedCohort.round.name, year: 2021, policy: 'cohort-in-band', systemId: 'julu-2021', status: 'collecting', departmentCount: 31 });
     });
 
     it('an invalid file changes nothing: no rows, no new versions, every problem listed', async () => {
@@ -78,28 +91,20 @@ describe.each(backends)('on %s', (backend) => {
       expect(cohort!.departments[0]!.inputs.carryover!.toFixed()).toBe('12.5');
     });
 
-    it('the ranking published before a re-import can still be reproduced from its snapshot', async () => {
-      const snapshots = await t.db
-        .select({ id: scoreSnapshots.id })
-        .from(scoreSnapshots)
-        .innerJoin(rounds, eq(rounds.id, scoreSnapshots.roundId))
-        .where(eq(rounds.slug, 'r-history'))
-        .orderBy(asc(scoreSnapshots.id));
-      expect(snapshots).toHaveLength(2);
-      const [published, latest] = await Promise.all(snapshots.map((s) => reproduceSnapshot(t.db, s.id)));
-      expect(scoresToJson(published!, { explain: true })).toEqual(scoresOfFile(seedCohort));
-      expect(published!.departments[0]!.total.toFixed(2)).toBe('96.00');
-      expect(latest!.departments[0]!.total.lt(published!.departments[0]!.total)).toBe(true);
-      expect(scoresToJson(latest!)).toEqual((await getLatestSnapshot('r-history', t.db))!.scores);
-    });
-
-    it('a department history lists its total and rank in every round it took part in', async () => {
+    it('a department history lists its published total and rank in every published round', async () => {
+      const admin = await account(t.db, 'history-admin', 'admin');
       await cohortImport('r-older', { ...seedCohort, round: { name: '2020年度评价', year: 2020 } }, { system: 'julu-2021' });
+      expect((await getDepartmentHistory('xiaolvzhai', t.db)).map((h) => h.roundSlug)).not.toContain('r-older');
+      await publishAll(t.db, 'r-older', admin);
+      await publishAll(t.db, 'r-history', admin);
       const history = await getDepartmentHistory('xiaolvzhai', t.db);
-      const older = history.find((h) => h.roundSlug === 'r-older')!;
-      expect(older).toMatchObject({ year: 2020, group: '乡镇', total: '96.00', rank: 1, tied: false });
+      expect(history.find((h) => h.roundSlug === 'r-older')).toMatchObject({ year: 2020, group: '乡镇', total: '96.00', rank: 1, tied: false });
       expect(history.map((h) => h.year)).toEqual([...history.map((h) => h.year)].sort());
-      expect(history.map((h) => h.roundSlug)).toEqual(expect.arrayContaining(['r-score', 'r-history', 'r-older']));
+      // Rounds in progress are not history.
+      expect(history.map((h) => h.roundSlug).sort()).toEqual(['r-history', 'r-older']);
+      // A withdrawn publication is not history either.
+      expect((await unpublishRound(admin, 'r-history', '更正', {}, t.db)).ok).toBe(true);
+      expect((await getDepartmentHistory('xiaolvzhai', t.db)).map((h) => h.roundSlug)).toEqual(['r-older']);
     });
 
     it('an exported round imported into a new round gives identical scores', async () => {
@@ -117,22 +122,24 @@ describe.each(backends)('on %s', (backend) => {
   });
 
   describe('rounds and systems', () => {
-    it('a locked round refuses an import with a clear message, and stores nothing', async () => {
+    it('a published round refuses an import with a clear message, and stores nothing', async () => {
+      const admin = await account(t.db, 'locker', 'admin');
       expectOk(await cohortImport('r-locked', seedCohort, { system: 'julu-2021' }));
-      const locked = await lockRound('r-locked', 'bureau', t.db);
-      expect(locked).toEqual({ ok: true, snapshotId: expect.any(Number) });
-      expect((await getLatestSnapshot('r-locked', t.db))).toMatchObject({ id: locked.ok ? locked.snapshotId : -1, reason: 'lock', createdBy: 'bureau' });
+      expect(await publishAll(t.db, 'r-locked', admin)).toBe(1);
+      expect((await getPublishedScores('r-locked', undefined, t.db))!.publication).toMatchObject({ number: 1, publishedBy: 'locker', withdrawnAt: null });
       const before = await databaseState(t.db);
       const r = await cohortImport('r-locked', seedCohort);
-      expect(r).toEqual({ ok: false, problems: [{ message: expect.stringContaining('评价轮次 r-locked（2021年度部门整体支出绩效评价）已锁定') }] });
+      expect(r).toEqual({ ok: false, problems: [{ message: expect.stringContaining('评价轮次 r-locked（2021年度部门整体支出绩效评价）已发布，成绩已冻结') }] });
       expect(await databaseState(t.db)).toEqual(before);
     });
 
-    it('an unlocked round accepts imports again', async () => {
-      expect(await unlockRound('r-locked', t.db)).toEqual({ ok: true });
+    it('a withdrawn publication lets imports in again', async () => {
+      const admin = await account(t.db, 'unlocker', 'admin');
+      expect(await unpublishRound(admin, 'r-locked', '补充材料', {}, t.db)).toMatchObject({ ok: true, number: 1 });
       const r = await cohortImport('r-locked', seedCohort);
       expectOk(r);
-      expect(r.versions).toEqual({ xiaolvzhai: 2 });
+      // versions 1 (import) and 2 (accepted) came before.
+      expect(r.versions).toEqual({ xiaolvzhai: 3 });
     });
 
     it('a new round needs a system, and an unknown one is named in the refusal', async () => {

@@ -1,8 +1,11 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { departmentToJson } from '@/lib/scoring';
+import { account } from '@/tests/auth/db-helpers';
+import { evaluateAsBureau } from '../evaluations';
 import { importCohort } from '../import';
-import { getLatestSnapshot, getRoundScores, listSubmissionVersions } from '../queries';
-import { lockRound } from '../rounds';
+import { getRoundScores, listSubmissionVersions } from '../queries';
+import { rounds, scoreSnapshots } from '../schema';
 import { getSubmission, reviewSubmission, saveSubmission } from '../submissions';
 import { databaseState, expectOk, mixedCohort } from './fixtures';
 import { backends, openTestDb, type TestDb } from './setup';
@@ -23,12 +26,16 @@ describe.each(backends)('web changes to one submission on %s', (backend) => {
 
   it('a draft is kept as a new version but the ranking keeps the submitted figures until it is submitted', async () => {
     const before = await totalOf('xiaolvzhai');
-    const edited = { ...(await form('xiaolvzhai')), judgements: { duty_completion: '6', economic_benefit: '4', social_benefit: '5', ecological_benefit: '5' } };
+    const current = await form('xiaolvzhai');
+    // 预算调整数 down from 159.94 to 0: 预算调整率 0% scores its full 3 points.
+    const edited = { ...current, inputs: { ...(current.inputs as Record<string, string>), budget_adjusted: '0' } };
     expect(await saveSubmission({ roundSlug: 'w', code: 'xiaolvzhai', baseVersion: 1, status: 'draft', department: edited, actor: 'dept:xiaolvzhai' }, t.db)).toEqual({ ok: true, version: 2 });
     expect(await totalOf('xiaolvzhai')).toBe(before);
     const submitted = await saveSubmission({ roundSlug: 'w', code: 'xiaolvzhai', baseVersion: 2, status: 'submitted', department: edited, actor: 'dept:xiaolvzhai' }, t.db);
-    expect(submitted).toEqual({ ok: true, version: 3, snapshotId: expect.any(Number) });
-    expect(await totalOf('xiaolvzhai')).toBe('92.00');
+    expect(submitted).toEqual({ ok: true, version: 3 });
+    expect(await totalOf('xiaolvzhai')).toBe('99.00');
+    // A save is not a snapshot: nothing is scored or stored for the round as a whole.
+    expect(await t.db.select({ id: scoreSnapshots.id }).from(scoreSnapshots)).toEqual([]);
     expect((await listSubmissionVersions('w', 'xiaolvzhai', t.db)).map((v) => [v.version, v.status, v.createdBy])).toEqual([
       [3, 'submitted', 'dept:xiaolvzhai'],
       [2, 'draft', 'dept:xiaolvzhai'],
@@ -68,35 +75,42 @@ describe.each(backends)('web changes to one submission on %s', (backend) => {
     expect(stored!.department).toMatchObject({ name: '改名后的单位', group: file.departments[2]!.group });
   });
 
-  it('the bureau returns a submission with a comment, then adjusts a judgement with a reason', async () => {
+  it('judgement figures a department sends are never stored with its data, and never count', async () => {
+    const code = String(file.departments[5]!.code);
+    const before = await totalOf(code);
+    const raised = { ...(await form(code)), judgements: { duty_completion: '10', economic_benefit: '5', social_benefit: '5', ecological_benefit: '5' } };
+    expect(await saveSubmission({ roundSlug: 'w', code, baseVersion: 1, status: 'submitted', department: raised, actor: 'd' }, t.db)).toMatchObject({ ok: true, version: 2 });
+    expect((await getSubmission('w', code, undefined, t.db))!.department.judgements).toEqual({});
+    expect(await totalOf(code)).toBe(before);
+  });
+
+  it('the bureau returns a submission with a comment, accepts it, and changes an evaluation with a reason', async () => {
     const code = String(file.departments[3]!.code);
     expect(await reviewSubmission({ roundSlug: 'w', code, baseVersion: 1, status: 'returned', actor: 'bureau' }, t.db)).toMatchObject({
       ok: false,
       problems: [{ field: 'comment' }],
     });
     expect(await reviewSubmission({ roundSlug: 'w', code, baseVersion: 1, status: 'returned', comment: '项目总支出与决算不符', actor: 'bureau' }, t.db)).toMatchObject({ ok: true, version: 2 });
-    const adjusted = await reviewSubmission(
-      { roundSlug: 'w', code, baseVersion: 2, status: 'accepted', judgements: { economic_benefit: '1.5' }, comment: '经济效益佐证材料不足', actor: 'bureau' },
-      t.db,
-    );
-    expect(adjusted).toMatchObject({ ok: true, version: 3 });
+    expect(await reviewSubmission({ roundSlug: 'w', code, baseVersion: 2, status: 'accepted', comment: '已核对', actor: 'bureau' }, t.db)).toMatchObject({ ok: true, version: 3 });
     const v = await listSubmissionVersions('w', code, t.db);
     expect(v.map((x) => [x.version, x.status, x.comment])).toEqual([
-      [3, 'accepted', '经济效益佐证材料不足'],
+      [3, 'accepted', '已核对'],
       [2, 'returned', '项目总支出与决算不符'],
       [1, 'submitted', null],
     ]);
+    const admin = await account(t.db, 'w-admin', 'admin');
+    expect(await evaluateAsBureau(admin, { slug: 'w', code, scores: { economic_benefit: { score: '1.5' } } }, {}, t.db)).toMatchObject({ ok: false, message: expect.stringContaining('须写明理由') });
+    expect(await evaluateAsBureau(admin, { slug: 'w', code, scores: { economic_benefit: { score: '1.5', comment: '经济效益佐证材料不足' } } }, {}, t.db)).toMatchObject({ ok: true, changed: 1 });
     expect((await getRoundScores('w', {}, t.db))!.scores.departments.find((d) => d.code === code)!.indicators.economic_benefit!.score.toFixed(2)).toBe('1.50');
-    expect((await getLatestSnapshot('w', t.db))!.reason).toBe('submission:accepted');
   });
 
-  it('a locked round refuses every change with a clear message', async () => {
+  it('a published round refuses every change with a clear message', async () => {
     const code = String(file.departments[4]!.code);
-    await lockRound('w', 'bureau', t.db);
+    await t.db.update(rounds).set({ status: 'published' }).where(eq(rounds.slug, 'w'));
     const before = await databaseState(t.db);
     expect(await saveSubmission({ roundSlug: 'w', code, baseVersion: 1, status: 'draft', department: await form(code), actor: 'd' }, t.db)).toMatchObject({
       ok: false,
-      problems: [{ message: expect.stringContaining('已锁定') }],
+      problems: [{ message: expect.stringContaining('已发布，成绩已冻结') }],
     });
     expect(await reviewSubmission({ roundSlug: 'w', code, baseVersion: 1, status: 'accepted', actor: 'bureau' }, t.db)).toMatchObject({ ok: false });
     expect(await databaseState(t.db)).toEqual(before);

@@ -68,6 +68,21 @@ describe('role policy', () => {
 
   it('lists which roles hold each permission', () => {
     expect(rolesWith('audit:view')).toEqual(['admin']);
-    expect(rolesWith('department:view')).toEqual([...ROLES]);
+    expect(rolesWith('department:view')).toEqual(['admin', 'leader', 'department']);
+  });
+});
+
+describe('the reviewer (评审专家)', () => {
+  const reviewer = viewer('reviewer');
+  it('may only score, and only where the data layer found it assigned', () => {
+    expect(can(reviewer, 'evaluation:score', { departmentCode: 'xiaolvzhai', assigned: true })).toBe(true);
+    expect(can(reviewer, 'evaluation:score', { departmentCode: 'xiaolvzhai' })).toBe(false);
+    expect(can(reviewer, 'evaluation:score', { assigned: false })).toBe(false);
+  });
+  it('sees no ranking, indicator, 评分表, export, import, review, users or audit', () => {
+    for (const p of ALL) expect(can(reviewer, p, { departmentCode: 'xiaolvzhai', assigned: true, round: { showRankingToDepartments: true } })).toBe(false);
+  });
+  it('is the only role that scores as a reviewer', () => {
+    expect(rolesWith('evaluation:score')).toEqual(['reviewer']);
   });
 });

@@ -3,13 +3,14 @@
  * layer; anything not granted here is denied.
  */
 
-export const ROLES = ['admin', 'leader', 'department'] as const;
+export const ROLES = ['admin', 'leader', 'department', 'reviewer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   admin: { zh: '财政局', en: 'Finance bureau' },
   leader: { zh: '领导', en: 'Leader' },
   department: { zh: '部门', en: 'Department' },
+  reviewer: { zh: '评审专家', en: 'Reviewer' },
 };
 
 export function isRole(x: unknown): x is Role {
@@ -49,7 +50,9 @@ export type Permission =
   /** The bureau's review: accept, return, adjust a judgement score. */
   | 'submission:review'
   | 'users:manage'
-  | 'audit:view';
+  | 'audit:view'
+  /** A reviewer (评审专家) scores the judgement leaves of the departments assigned to it in a round. */
+  | 'evaluation:score';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: [
@@ -68,6 +71,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   ],
   leader: ['round:view', 'round:rankings', 'round:indicators', 'round:policies', 'whatif:others', 'round:export', 'department:view'],
   department: ['round:view', 'round:rankings', 'department:view', 'submission:edit'],
+  // Only the rounds and departments assigned to it, and only to score them: no rankings, no 评分表.
+  reviewer: ['evaluation:score'],
 };
 
 /** What a permission is about, where it matters. */
@@ -76,6 +81,8 @@ export interface Target {
   departmentCode?: string;
   /** The round, for the per-round ranking setting. */
   round?: { showRankingToDepartments: boolean };
+  /** For a reviewer: whether the data layer found it assigned to the department (and round) asked for. */
+  assigned?: boolean;
 }
 
 /**
@@ -86,6 +93,7 @@ export interface Target {
 export function can(viewer: Viewer | null, permission: Permission, target: Target = {}): boolean {
   if (!viewer) return false;
   if (!GRANTS[viewer.role].includes(permission)) return false;
+  if (viewer.role === 'reviewer') return target.assigned === true;
   if (viewer.role !== 'department') return true;
   if (!viewer.departmentCode) return false;
   switch (permission) {

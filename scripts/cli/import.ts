@@ -70,7 +70,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     for (const w of result.warnings ?? []) warn(`提示：${w}`);
     await new Out(io.stdout).write(
-      `已导入评价轮次 ${result.round}${result.roundCreated ? '（新建）' : ''}：${result.departments} 个单位` + `（新增 ${result.newDepartments} 个），得分快照 #${result.snapshotId}\n`,
+      `已导入评价轮次 ${result.round}${result.roundCreated ? '（新建）' : ''}：${result.departments} 个单位` + `（新增 ${result.newDepartments} 个），评价人评分 ${result.evaluations} 项\n`,
     );
     return 0;
   } catch (e) {

@@ -4,8 +4,10 @@ import { auditLog, scoreSnapshots, submissions } from '@/db/schema';
 import { importCohort } from '@/db/import';
 import { getRoundScores } from '@/db/queries';
 import { loadSubmissionForm, saveSubmission } from '@/db/submission-form';
-import { acceptSubmission, adjustJudgement, listRoundSubmissions, returnSubmission } from '@/db/review';
-import { lockRoundBy, setRankingVisibility, unlockRoundBy } from '@/db/round-admin';
+import { evaluateAsBureau } from '@/db/evaluations';
+import { publishRound, unpublishRound } from '@/db/publication';
+import { acceptAllSubmitted, acceptSubmission, listRoundSubmissions, returnSubmission } from '@/db/review';
+import { setCollecting, setRankingVisibility } from '@/db/round-admin';
 import { mixedCohort, seedCohort } from '@/db/__tests__/fixtures';
 import type { Viewer } from '@/lib/auth/roles';
 import { account, backends, openTestDb, seedRound, type TestDb } from './db-helpers';
@@ -57,15 +59,26 @@ describe.each(backends)('on %s', (backend) => {
   describe('a department saving its submission', () => {
     it('checks the values like an import does and names the field', async () => {
       const f = await form();
-      const r = await saveSubmission(dept, { slug: '2021', code: 'xiaolvzhai', baseVersion: f.version, cells: { ...f.values, budget: '18.8841.4', duty_completion: '11' }, submit: false }, {}, t.db);
+      const r = await saveSubmission(dept, { slug: '2021', code: 'xiaolvzhai', baseVersion: f.version, cells: { ...f.values, budget: '18.8841.4', 'self.duty_completion': '11' }, submit: false }, {}, t.db);
       expect(r.ok).toBe(false);
       if (r.ok || !('problems' in r)) throw new Error('expected problems');
       expect(r.problems.map((p) => [p.field, p.message])).toEqual([
         ['budget', '预算数不是有效的数字：“18.8841.4”'],
-        ['duty_completion', '评分 11 超出 0–10'],
+        ['self.duty_completion', '自评分 11 超出 0–10'],
       ]);
       // The form names each field by the Chinese label the department sees (issue 9 §5).
       expect(r.problems.map((p) => p.header)).toEqual(['预算数（万元）', '履职完成情况（0–10 分）']);
+    });
+
+    it('has no evaluator score in its form, and an evaluator score it sends anyway is ignored', async () => {
+      const f = await form();
+      expect(Object.keys(f.values).filter((k) => ['duty_completion', 'economic_benefit', 'social_benefit', 'ecological_benefit'].includes(k))).toEqual([]);
+      const before = (await getRoundScores('2021', {}, t.db))!.scores.departments.find((d) => d.code === 'xiaolvzhai')!.total.toFixed(2);
+      const r = await saveSubmission(dept, { slug: '2021', code: 'xiaolvzhai', baseVersion: f.version, cells: { ...f.values, economic_benefit: '5', 'self.economic_benefit': '5' }, submit: true }, {}, t.db);
+      expect(r).toMatchObject({ ok: true, status: 'submitted' });
+      const after = (await getRoundScores('2021', {}, t.db))!.scores.departments.find((d) => d.code === 'xiaolvzhai')!;
+      expect(after.total.toFixed(2)).toBe(before);
+      expect(after.indicators.economic_benefit!.self!.toFixed(2)).toBe('5.00');
     });
 
     it('cannot save another department’s submission, even by naming its code', async () => {
@@ -79,7 +92,7 @@ describe.each(backends)('on %s', (backend) => {
     it('saves a draft as a new version, keeps the ranking on the submitted one, and logs the changed cells', async () => {
       const f = await form();
       const r = await saveSubmission(dept, { slug: '2021', code: 'xiaolvzhai', baseVersion: f.version, cells: { ...f.values, budget: '1050' }, submit: false }, { address: '10.0.0.5' }, t.db);
-      expect(r).toEqual({ ok: true, version: 2, status: 'draft' });
+      expect(r).toEqual({ ok: true, version: 3, status: 'draft' });
       const scored = await getRoundScores('2021', {}, t.db);
       expect(scored!.departments.find((d) => d.code === 'xiaolvzhai')!.inputs.budget!.toFixed()).toBe('1049.6');
       const [entry] = await t.db.select().from(auditLog).where(eq(auditLog.action, 'submission.save')).orderBy(desc(auditLog.id)).limit(1);
@@ -88,14 +101,14 @@ describe.each(backends)('on %s', (backend) => {
         departmentCode: 'xiaolvzhai',
         roundSlug: '2021',
         address: '10.0.0.5',
-        before: { version: 1, status: 'submitted', values: { budget: '1049.6' } },
-        after: { version: 2, status: 'draft', values: { budget: '1050' } },
+        before: { version: 2, status: 'submitted', values: { budget: '1049.6' } },
+        after: { version: 3, status: 'draft', values: { budget: '1050' } },
       });
       const versions = await t.db.select().from(submissions).where(eq(submissions.roundId, scored!.round.id));
       expect(versions.filter((v) => v.departmentId === entry!.departmentId).map((v) => [v.version, v.isCurrent])).toEqual(
         expect.arrayContaining([
-          [1, false],
-          [2, true],
+          [2, false],
+          [3, true],
         ]),
       );
     });
@@ -104,10 +117,10 @@ describe.each(backends)('on %s', (backend) => {
       const a = await form();
       const b = await form();
       const first = await saveSubmission(dept, { slug: '2021', code: 'xiaolvzhai', baseVersion: a.version, cells: { ...a.values, budget: '1051' }, submit: false }, {}, t.db);
-      expect(first).toMatchObject({ ok: true, version: 3 });
+      expect(first).toMatchObject({ ok: true, version: 4 });
       const before = await auditCount();
       const second = await saveSubmission(dept, { slug: '2021', code: 'xiaolvzhai', baseVersion: b.version, cells: { ...b.values, budget: '999' }, submit: false }, {}, t.db);
-      expect(second).toEqual({ ok: false, message: '此填报已被他人修改（现为第 3 版，您打开的是第 2 版），请刷新后再改' });
+      expect(second).toEqual({ ok: false, message: '此填报已被他人修改（现为第 4 版，您打开的是第 3 版），请刷新后再改' });
       expect((await form()).values.budget).toBe('1051');
       expect(await auditCount()).toBe(before);
     });
@@ -121,14 +134,14 @@ describe.each(backends)('on %s', (backend) => {
       expect(results.find((r) => !r.ok)).toEqual({ ok: false, message: `此填报已被他人修改（现为第 ${f.version + 1} 版，您打开的是第 ${f.version} 版），请刷新后再改` });
     });
 
-    it('submits: the ranking moves to the new figures and a snapshot records it', async () => {
+    it('submits: the ranking moves to the new figures, and no snapshot is written', async () => {
       const snapsBefore = (await t.db.select({ n: count() }).from(scoreSnapshots))[0]!.n;
       const f = await form();
       const r = await saveSubmission(dept, { slug: '2021', code: 'xiaolvzhai', baseVersion: f.version, cells: f.values, submit: true }, {}, t.db);
       expect(r).toMatchObject({ ok: true, status: 'submitted' });
       const scored = await getRoundScores('2021', {}, t.db);
       expect(scored!.departments.find((d) => d.code === 'xiaolvzhai')!.inputs.budget!.toFixed()).toBe(f.values.budget);
-      expect((await t.db.select({ n: count() }).from(scoreSnapshots))[0]!.n).toBe(snapsBefore + 1);
+      expect((await t.db.select({ n: count() }).from(scoreSnapshots))[0]!.n).toBe(snapsBefore);
     });
 
     it('keeps the unit’s own code, name and group whatever the form sends for them', async () => {
@@ -147,26 +160,31 @@ describe.each(backends)('on %s', (backend) => {
       }
     });
 
-    it('adjusts a judgement score with a reason, as a new version with the old and new score on record', async () => {
+    it('evaluates a judgement leaf as the bureau, and a changed evaluation needs a reason; the submission is untouched', async () => {
       const f = await form(admin);
-      const r = await adjustJudgement(admin, { slug: '2021', code: 'xiaolvzhai', baseVersion: f.version, indicator: 'duty_completion', score: '8.5', reason: '佐证材料不全' }, {}, t.db);
-      expect(r).toMatchObject({ ok: true, status: 'submitted' });
-      const after = await form();
-      expect(after.values.duty_completion).toBe('8.5');
-      expect(after.adjustments).toEqual([expect.objectContaining({ indicator: 'duty_completion', after: '8.5', reason: '佐证材料不全', createdBy: 'admin' })]);
-      expect(after.comment).toContain('佐证材料不全');
-      const [entry] = await t.db.select().from(auditLog).where(eq(auditLog.action, 'review.adjust'));
-      expect(entry).toMatchObject({ actor: 'admin', after: { values: { duty_completion: '8.5' }, reason: '佐证材料不全' } });
+      expect(await evaluateAsBureau(admin, { slug: '2021', code: 'xiaolvzhai', scores: { duty_completion: { score: '8.5' } } }, {}, t.db)).toMatchObject({
+        ok: false,
+        message: expect.stringContaining('须写明理由'),
+      });
+      const r = await evaluateAsBureau(admin, { slug: '2021', code: 'xiaolvzhai', scores: { duty_completion: { score: '8.5', comment: '佐证材料不全' } } }, {}, t.db);
+      expect(r).toMatchObject({ ok: true, changed: 1 });
+      expect((await form(admin)).version).toBe(f.version);
+      const scored = (await getRoundScores('2021', {}, t.db))!.scores.departments.find((d) => d.code === 'xiaolvzhai')!;
+      expect(scored.indicators.duty_completion!.score.toFixed(2)).toBe('8.50');
+      const [entry] = await t.db.select().from(auditLog).where(eq(auditLog.action, 'evaluation.score'));
+      expect(entry).toMatchObject({ actor: 'admin', before: { values: { duty_completion: '10.00' } }, after: { values: { duty_completion: '8.50' }, comments: { duty_completion: '佐证材料不全' } } });
     });
 
-    it('refuses an adjustment of a non-judgement indicator or out of range, naming it', async () => {
-      const f = await form(admin);
-      expect(await adjustJudgement(admin, { slug: '2021', code: 'xiaolvzhai', baseVersion: f.version, indicator: 'budget_completion', score: '1', reason: 'x' }, {}, t.db)).toEqual({
+    it('refuses an evaluation of a non-judgement indicator or out of range, naming it; a leader or department cannot evaluate', async () => {
+      expect(await evaluateAsBureau(admin, { slug: '2021', code: 'xiaolvzhai', scores: { budget_completion: { score: '1', comment: 'x' } } }, {}, t.db)).toEqual({
         ok: false,
-        message: '指标 budget_completion 不是评议类指标；只能调整评议类指标的得分',
+        message: '指标 budget_completion 不是评议类指标（评价人评分）',
       });
-      const r = await adjustJudgement(admin, { slug: '2021', code: 'xiaolvzhai', baseVersion: f.version, indicator: 'duty_completion', score: '12', reason: 'x' }, {}, t.db);
-      expect(r).toMatchObject({ ok: false, message: expect.stringContaining('超出 0–10') });
+      expect(await evaluateAsBureau(admin, { slug: '2021', code: 'xiaolvzhai', scores: { duty_completion: { score: '12', comment: 'x' } } }, {}, t.db)).toMatchObject({
+        ok: false,
+        message: expect.stringContaining('超出 0–10'),
+      });
+      for (const v of [leader, dept]) expect(await evaluateAsBureau(v, { slug: '2021', code: 'xiaolvzhai', scores: { duty_completion: { score: '1', comment: 'x' } } }, {}, t.db)).toMatchObject({ ok: false });
     });
 
     it('returns with a comment; the department edits and resubmits; the bureau accepts; then the department can no longer change it', async () => {
@@ -188,7 +206,7 @@ describe.each(backends)('on %s', (backend) => {
 
     it('refuses a decision made on a stale page', async () => {
       const f = await form(admin, 'd00002');
-      await adjustJudgement(admin, { slug: '2021', code: 'd00002', baseVersion: f.version, indicator: 'duty_completion', score: '5', reason: '复核' }, {}, t.db);
+      await returnSubmission(admin, { slug: '2021', code: 'd00002', baseVersion: f.version, comment: '复核' }, {}, t.db);
       expect(await acceptSubmission(admin, { slug: '2021', code: 'd00002', baseVersion: f.version }, {}, t.db)).toEqual({
         ok: false,
         message: `此填报已被他人修改（现为第 ${f.version + 1} 版，您打开的是第 ${f.version} 版），请刷新后再改`,
@@ -196,39 +214,53 @@ describe.each(backends)('on %s', (backend) => {
     });
   });
 
-  describe('a locked round', () => {
-    it('is locked by the bureau only, with a snapshot and an audit entry', async () => {
-      expect(await lockRoundBy(leader, '2021', {}, t.db)).toEqual({ ok: false, message: '只有财政局管理员可以管理评价轮次' });
-      const r = await lockRoundBy(admin, '2021', {}, t.db);
-      expect(r).toMatchObject({ ok: true });
-      const [snap] = await t.db.select().from(scoreSnapshots).orderBy(desc(scoreSnapshots.id)).limit(1);
-      expect(snap!.reason).toBe('lock');
-      expect(await t.db.select().from(auditLog).where(eq(auditLog.action, 'round.lock'))).toHaveLength(1);
+  describe('a round in review, then published', () => {
+    it('in review (评审中) a department can change only what the bureau returned', async () => {
+      expect(await setCollecting(leader, '2021', 'reviewing', '', {}, t.db)).toEqual({ ok: false, message: '只有财政局管理员可以管理评价轮次' });
+      expect(await setCollecting(admin, '2021', 'reviewing', '', {}, t.db)).toMatchObject({ ok: true });
+      const f = await form(other, 'd00001');
+      expect(f.readOnly).toContain('进入评审');
+      expect(await saveSubmission(other, { slug: '2021', code: 'd00001', baseVersion: f.version, cells: f.values, submit: true }, {}, t.db)).toMatchObject({ ok: false, message: expect.stringContaining('进入评审') });
+      const returned = await form(admin, 'd00002');
+      expect(returned.status).toBe('returned');
+      const own = await account(t.db, 'd00002', 'department', 'd00002');
+      expect(await saveSubmission(own, { slug: '2021', code: 'd00002', baseVersion: returned.version, cells: (await form(own, 'd00002')).values, submit: true }, {}, t.db)).toMatchObject({ ok: true });
+      const [entry] = await t.db.select().from(auditLog).where(eq(auditLog.action, 'round.status'));
+      expect(entry).toMatchObject({ actor: 'admin', before: { status: 'collecting' }, after: { status: 'reviewing' } });
     });
 
-    const LOCKED = '评价轮次 2021（2021年度部门整体支出绩效评价）已锁定';
+    it('publishes only when every unit is accepted and evaluated, and otherwise lists what is missing', async () => {
+      const r = await publishRound(admin, '2021', {}, t.db);
+      expect(r).toMatchObject({ ok: false, missing: expect.arrayContaining([expect.objectContaining({ code: 'd00001', status: 'submitted' })]) });
+      expect(await acceptAllSubmitted(admin, '2021', {}, t.db)).toMatchObject({ ok: true });
+      const p = await publishRound(admin, '2021', {}, t.db);
+      expect(p).toMatchObject({ ok: true, number: 1 });
+      expect(await t.db.select().from(auditLog).where(eq(auditLog.action, 'round.publish'))).toHaveLength(1);
+    });
+
+    const PUBLISHED = '评价轮次 2021（2021年度部门整体支出绩效评价）已发布，成绩已冻结';
 
     it('refuses a department’s save with a clear message, and its form says so', async () => {
       const f = await form(other, 'd00001');
-      expect(f.readOnly).toContain(LOCKED);
+      expect(f.readOnly).toContain(PUBLISHED);
       const r = await saveSubmission(other, { slug: '2021', code: 'd00001', baseVersion: f.version, cells: f.values, submit: true }, {}, t.db);
-      expect(r).toMatchObject({ ok: false, message: expect.stringContaining(LOCKED) });
+      expect(r).toMatchObject({ ok: false, message: expect.stringContaining(PUBLISHED) });
     });
 
     it('refuses an import', async () => {
       const r = await importCohort({ roundSlug: '2021', source: { kind: 'cohort', json: mixedCohort(6) }, actor: 'admin' }, t.db);
-      expect(r).toMatchObject({ ok: false, problems: [{ message: expect.stringContaining(LOCKED) }] });
+      expect(r).toMatchObject({ ok: false, problems: [{ message: expect.stringContaining(PUBLISHED) }] });
     });
 
-    it('refuses every review decision', async () => {
+    it('refuses every review decision and evaluation', async () => {
       const f = await form(admin, 'd00003');
       const target = { slug: '2021', code: 'd00003', baseVersion: f.version };
       for (const r of [
         await acceptSubmission(admin, target, {}, t.db),
         await returnSubmission(admin, { ...target, comment: '请修改' }, {}, t.db),
-        await adjustJudgement(admin, { ...target, indicator: 'duty_completion', score: '6', reason: '复核' }, {}, t.db),
+        await evaluateAsBureau(admin, { slug: '2021', code: 'd00003', scores: { duty_completion: { score: '6', comment: '复核' } } }, {}, t.db),
       ]) {
-        expect(r).toMatchObject({ ok: false, message: expect.stringContaining(`${LOCKED}，不能再修改填报`) });
+        expect(r).toMatchObject({ ok: false, message: expect.stringContaining(PUBLISHED) });
       }
     });
 
@@ -239,12 +271,12 @@ describe.each(backends)('on %s', (backend) => {
       expect(entry).toMatchObject({ before: { showRankingToDepartments: false }, after: { showRankingToDepartments: true } });
     });
 
-    it('unlocks for the bureau only with a reason, and the unlock is logged', async () => {
-      expect(await unlockRoundBy(admin, '2021', ' ', {}, t.db)).toEqual({ ok: false, message: '解锁须写明理由' });
-      expect(await unlockRoundBy(dept, '2021', '更正', {}, t.db)).toMatchObject({ ok: false });
-      expect(await unlockRoundBy(admin, '2021', '更正 d00003 的填报', { address: '10.0.0.9' }, t.db)).toMatchObject({ ok: true });
-      const [entry] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'round.unlock'), eq(auditLog.roundSlug, '2021')));
-      expect(entry).toMatchObject({ actor: 'admin', address: '10.0.0.9', before: { status: 'locked' }, after: { status: 'open', reason: '更正 d00003 的填报' } });
+    it('is withdrawn by the bureau only with a reason, and the withdrawal is logged', async () => {
+      expect(await unpublishRound(admin, '2021', ' ', {}, t.db)).toEqual({ ok: false, message: '撤回发布须写明理由' });
+      expect(await unpublishRound(dept, '2021', '更正', {}, t.db)).toMatchObject({ ok: false });
+      expect(await unpublishRound(admin, '2021', '更正 d00003 的填报', { address: '10.0.0.9' }, t.db)).toMatchObject({ ok: true, number: 1 });
+      const [entry] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'round.unpublish'), eq(auditLog.roundSlug, '2021')));
+      expect(entry).toMatchObject({ actor: 'admin', address: '10.0.0.9', before: { status: 'published', publication: 1 }, after: { status: 'reviewing', reason: '更正 d00003 的填报' } });
     });
 
     it('an import is logged in the same transaction, naming who and how many', async () => {

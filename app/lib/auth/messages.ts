@@ -1,5 +1,6 @@
 import type { Locale } from '@/app/i18n';
 import { fill } from '@/app/i18n';
+import { cycleAuthEn, cycleAuthZh } from '@/app/i18n/cycle';
 
 /**
  * The words of the account, review and admin pages, in both languages. Kept apart from the
@@ -154,6 +155,7 @@ const zh = {
   groupMean: '同组平均分',
   groupMedian: '同组中位数',
   groupBest: '同组最高分',
+  ...cycleAuthZh,
 };
 
 export type AuthKey = keyof typeof zh;
@@ -302,6 +304,7 @@ const en: Record<AuthKey, string> = {
   groupMean: 'Group mean',
   groupMedian: 'Group median',
   groupBest: 'Group best',
+  ...cycleAuthEn,
 };
 
 export type AuthT = (key: AuthKey, vars?: Record<string, string | number>) => string;
