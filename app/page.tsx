@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslator } from '@/app/i18n/server';
 import { requireUser } from '@/app/lib/auth/guard';
@@ -7,22 +8,30 @@ import { getRound } from '@/db/queries';
 export const dynamic = 'force-dynamic';
 
 /**
- * `/` opens the newest round's rankings; for a department, its own submission form while the
- * round is open, and its own 评分表 once the round is locked.
+ * `/` opens the newest round's rankings; for a department, its own submission form until the
+ * round is published, then its own 评分表; for a reviewer, its list of units to evaluate.
  */
 export default async function Home() {
   const viewer = await requireUser(undefined, { returnTo: '/' });
   const slug = await fetchNewestRoundSlug(viewer);
   if (slug && viewer.role === 'department' && viewer.departmentCode) {
-    const locked = (await getRound(slug))?.status === 'locked';
-    redirect(`/rounds/${encodeURIComponent(slug)}${locked ? `/departments/${encodeURIComponent(viewer.departmentCode)}` : '/submission'}`);
+    const published = (await getRound(slug))?.status === 'published';
+    redirect(`/rounds/${encodeURIComponent(slug)}${published ? `/departments/${encodeURIComponent(viewer.departmentCode)}` : '/submission'}`);
   }
+  if (slug && viewer.role === 'reviewer') redirect(`/rounds/${encodeURIComponent(slug)}/evaluate`);
   if (slug) redirect(`/rounds/${encodeURIComponent(slug)}`);
   const { t } = await getTranslator();
   return (
     <section className="card">
       <h1>{t('appTitle')}</h1>
-      <p>{t('noRounds')}</p>
+      <p>{viewer.role === 'reviewer' ? t('noAssignments') : t('noRounds')}</p>
+      {viewer.role === 'admin' ? (
+        <p>
+          <Link className="button" href="/admin/rounds">
+            {t('newRound')}
+          </Link>
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { departmentToRow } from '@/lib/interchange/table';
 import { can, type Viewer } from '@/lib/auth/roles';
-import { combinePanel, D, fmtScore, indexSystem } from '@/lib/scoring';
+import { combinePanel, D, fmtScore, indexSystem, type System } from '@/lib/scoring';
 import { getDb, type Db } from './client';
 import { isAssigned } from './evaluations';
 import { selectAssignments, selectCurrentEvaluations, selectEvaluationHistory } from './evaluation-data';
@@ -45,6 +45,7 @@ export interface DepartmentEvaluation {
   history: { leaf: string; by: string; score: string; comment: string | null; at: Date; current: boolean }[];
   /** The submission's values (inputs, checklist answers, grades, self-scores) keyed by table column. */
   values: Record<string, string>;
+  system: System;
 }
 
 export async function loadDepartmentEvaluation(viewer: Viewer | null, slug: string, code: string, db?: Db): Promise<DepartmentEvaluation | null> {
@@ -68,13 +69,13 @@ export async function loadDepartmentEvaluation(viewer: Viewer | null, slug: stri
     .from(submissions)
     .where(and(eq(submissions.roundId, round.id), eq(submissions.departmentId, member.id), ne(submissions.status, 'draft')))
     .limit(1);
-  const system = current?.system ?? null;
-  const idx = system ? indexSystem(system) : null;
+  const { system } = current ?? (await loadSystemVersion(handle, round.systemVersionId));
+  const idx = indexSystem(system);
   const panel = (await selectAssignments(handle, round.id)).get(member.id) ?? [];
   const given = await selectCurrentEvaluations(handle, round.id, [member.id]);
   const threshold = round.spreadThreshold === null ? null : new D(round.spreadThreshold);
   const self = current?.department.self_scores ?? {};
-  const leaves: LeafEvaluation[] = (idx?.judgementLeaves ?? []).map(({ leaf }) => {
+  const leaves: LeafEvaluation[] = idx.judgementLeaves.map(({ leaf }) => {
     const points = leaf.rule.kind === 'judgement' ? leaf.rule.points : [];
     const mine = given.filter((g) => g.indicator === leaf.code && (bureau ? true : g.reviewerId === viewer.id));
     const counting = panel.length ? given.filter((g) => g.indicator === leaf.code && panel.some((p) => p.reviewerId === g.reviewerId)) : given.filter((g) => g.indicator === leaf.code && g.reviewerId === null);
@@ -102,7 +103,7 @@ export async function loadDepartmentEvaluation(viewer: Viewer | null, slug: stri
     const { code: _c, name: _n, group: _g, ...row } = departmentToRow({ ...current.department, judgements: {} });
     Object.assign(values, row);
   }
-  return { round, code, name: member.name, group: member.group, status: scored ? (current?.status ?? null) : current ? 'draft' : null, panel: panel.map((p) => p.username), leaves, history, values };
+  return { round, code, name: member.name, group: member.group, status: scored ? (current?.status ?? null) : current ? 'draft' : null, panel: panel.map((p) => p.username), leaves, history, values, system };
 }
 
 /** The departments a reviewer evaluates in a round, with how far it has got; null if it has none there. */

@@ -7,6 +7,7 @@ import { selectAssignments, selectCurrentEvaluations } from './evaluation-data';
 import { selectRound, type Round } from './round-data';
 import { departments, groups, roundDepartments, rounds, submissions, type SubmissionStatus } from './schema';
 import { publications } from './schema-cycle';
+import { selectPublications, type PublicationInfo } from './publication-data';
 import { takeSnapshot } from './snapshot';
 import { loadSystemVersion } from './systems';
 import { actorOf, lockRoundRow, Refusal } from './web-change';
@@ -148,4 +149,14 @@ export async function unpublishRound(viewer: Viewer | null, slug: string, reason
 /** For tests and the round page: the round's status right now. */
 export async function roundStatus(slug: string, db?: Db): Promise<Round['status'] | null> {
   return (await selectRound(db ?? (await getDb()), slug))?.status ?? null;
+}
+
+/** What keeps a round from publication, for the round page (the bureau only reaches it). */
+export async function listBlockers(round: Pick<Round, 'id' | 'systemVersionId'>, db?: Db): Promise<Missing[]> {
+  return publicationBlockers(db ?? (await getDb()), round);
+}
+
+/** Every publication of a round, first first. */
+export async function listPublications(roundId: number, db?: Db): Promise<PublicationInfo[]> {
+  return selectPublications(db ?? (await getDb()), roundId);
 }

@@ -1,6 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
 import { can, type Viewer } from '@/lib/auth/roles';
 import { writeAudit } from './audit';
+import { selectAssignments } from './evaluation-data';
+import { publicationBlockers } from './publication';
 import { getDb, type Db, type Tx } from './client';
 import { selectRound } from './round-data';
 import { departments, groups, roundDepartments, submissions, type SubmissionStatus } from './schema';
@@ -146,6 +148,10 @@ export interface ReviewListItem {
   comment: string | null;
   updatedAt: Date | null;
   updatedBy: string | null;
+  /** Judgement leaves still to be evaluated, by name (empty: evaluated). */
+  pending: string[];
+  /** Usernames of the unit's reviewers; empty when the bureau evaluates it. */
+  panel: string[];
 }
 
 /** Every department of a round with its current version and status, for the bureau's review list. */
@@ -175,9 +181,13 @@ export async function listRoundSubmissions(viewer: Viewer | null, slug: string, 
     .orderBy(asc(submissions.departmentId), asc(submissions.version));
   const latest = new Map<number, (typeof current)[number]>();
   for (const r of current) latest.set(r.departmentId, r);
+  const blockers = new Map((await publicationBlockers(handle, round)).map((b) => [b.code, b.pending]));
+  const panels = await selectAssignments(handle, round.id);
   return members.map((m) => {
     const c = latest.get(m.id);
     return {
+      pending: blockers.get(m.code) ?? [],
+      panel: (panels.get(m.id) ?? []).map((p) => p.username),
       code: m.code,
       name: m.name,
       group: m.group,

@@ -1,9 +1,12 @@
 import Link from 'next/link';
 import type { AuthT } from '@/app/lib/auth/messages';
 
-export function AdminNav({ at, current }: { at: AuthT; current: 'users' | 'audit' }) {
+export function AdminNav({ at, current }: { at: AuthT; current: 'rounds' | 'users' | 'audit' }) {
   return (
     <nav className="admin-nav" aria-label={at('adminNav')}>
+      <Link href="/admin/rounds" aria-current={current === 'rounds' ? 'page' : undefined}>
+        {at('navRounds')}
+      </Link>
       <Link href="/admin/users" aria-current={current === 'users' ? 'page' : undefined}>
         {at('navUsers')}
       </Link>

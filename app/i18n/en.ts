@@ -20,7 +20,7 @@ export const en: Dictionary = {
   groupMedianTotal: 'Group median',
   groupBestTotal: 'Group best',
   relativeNote:
-    'Scores are relative to the group and follow this round\'s interpolation policy; until the round is locked, changes to other departments\' data may move them.',
+    'Scores are relative to the group and follow this round\'s interpolation policy; until the round is published, changes to other departments\' data may move them.',
   policyLabel: 'Interpolation',
   policyLine: 'Interpolation: {policy}',
   groupLine: 'Group: {group} · {n} departments',

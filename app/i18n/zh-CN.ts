@@ -18,7 +18,7 @@ export const zhCN = {
   groupMeanTotal: '同组平均分',
   groupMedianTotal: '同组中位数',
   groupBestTotal: '同组最高分',
-  relativeNote: '得分为同组相对得分，按本轮插值口径计算；在本轮锁定前，其他单位的数据变化可能使得分变动。',
+  relativeNote: '得分为同组相对得分，按本轮插值口径计算；在本轮发布前，其他单位的数据变化可能使得分变动。',
   policyLabel: '插值口径',
   policyLine: '插值口径：{policy}',
   groupLine: '分组：{group} · 共 {n} 个单位',

@@ -4,7 +4,16 @@
  * forgot its own check (`requireUser`) still cannot show another department's data.
  */
 import { cache } from 'react';
-import { getDepartmentHistory, getRoundScores, listRounds, listSubmissionVersions } from '@/db/queries';
+import { listMembers } from '@/db/enrolment';
+import { loadDepartmentEvaluation, loadReviewerWork } from '@/db/evaluation-view';
+import { listBlockers, listPublications } from '@/db/publication';
+import { listReviewerAssignments } from '@/db/reviewers';
+import { listGroups } from '@/db/round-setup';
+import { listDepartmentChoices } from '@/db/users';
+import { getDepartmentHistory, getPublishedScores, getRound, getRoundCohort, getRoundScores, listRounds, listSubmissionVersions, type RoundScores } from '@/db/queries';
+import { loadSubmissionForm } from '@/db/submission-form';
+import { departmentToRow } from '@/lib/interchange/table';
+import { buildTemplate } from '@/lib/interchange/xlsx';
 import { visibleRoundSlugs } from '@/db/scope';
 import { getLocale } from '@/app/i18n/server';
 import { can, type Viewer } from '@/lib/auth/roles';
@@ -16,12 +25,25 @@ import { heatView } from './views/heat';
 import { indicatorView } from './views/indicator';
 import { memoByScores } from './views/memo';
 import { rankingsView } from './views/rankings';
-import { membersOf, pickGroup, roundContext, roundSummary } from './views/round';
+import { membersOf, pickGroup, publicationView, roundContext, roundSummary } from './views/round';
 import { ownPoliciesView, policiesView, rangesOf, scaleView } from './views/sensitivity';
 import { whatIfView } from './views/whatif';
 
-// One scoring per request even when a page and its header both ask.
-const roundScores = cache((slug: string) => getRoundScores(slug));
+/**
+ * The figures every page of a round shows: a published round's from its publication's snapshot —
+ * frozen, whatever the engine, the system or the data do later — and any other round's scored
+ * live. `publication` asks for one publication by number, withdrawn ones included. One read per
+ * request even when a page and its header both ask.
+ */
+const roundScores = cache(async (slug: string, publication?: number): Promise<RoundScores | null> => {
+  if (publication !== undefined) return getPublishedScores(slug, publication);
+  const round = await getRound(slug);
+  if (!round) return null;
+  if (round.status !== 'published') return getRoundScores(slug);
+  const frozen = await getPublishedScores(slug);
+  if (!frozen) throw new Error(`评价轮次 ${slug} 已发布，但找不到其发布快照`);
+  return frozen;
+});
 
 /** The rounds the viewer may know about (a department: those it takes part in), newest first. */
 export async function fetchRoundList(viewer: Viewer) {
@@ -35,15 +57,15 @@ export async function fetchNewestRoundSlug(viewer: Viewer): Promise<string | nul
 }
 
 /** The scored round, if the viewer may see it at all: a department only the rounds it is in. */
-async function visibleRound(viewer: Viewer, slug: string) {
-  const rs = await roundScores(slug);
+async function visibleRound(viewer: Viewer, slug: string, publication?: number) {
+  const rs = await roundScores(slug, publication);
   if (!rs) return null;
   if (viewer.role === 'department' && !rs.scores.departments.some((d) => d.code === viewer.departmentCode)) return null;
   return rs;
 }
 
-async function roundAndGroup(viewer: Viewer, slug: string, group: string | undefined) {
-  const [rs, rounds] = await Promise.all([visibleRound(viewer, slug), fetchRoundList(viewer)]);
+async function roundAndGroup(viewer: Viewer, slug: string, group: string | undefined, publication?: number) {
+  const [rs, rounds] = await Promise.all([visibleRound(viewer, slug, publication), fetchRoundList(viewer)]);
   if (!rs) return null;
   // A department allowed the ranking list sees its own group's list only.
   const own = viewer.role === 'department' ? rs.scores.departments.find((d) => d.code === viewer.departmentCode)?.group : undefined;
@@ -52,9 +74,13 @@ async function roundAndGroup(viewer: Viewer, slug: string, group: string | undef
   return { rs, rounds, group: g, context: own ? { ...context, groups: [own] } : context };
 }
 
-/** The ranking list: the bureau and leaders always, a department only where its round allows. */
-export async function fetchRankings(viewer: Viewer, slug: string, group: string | undefined) {
-  const r = await roundAndGroup(viewer, slug, group);
+/**
+ * The ranking list: the bureau and leaders always, a department only where its round allows.
+ * `publication`: an earlier publication's figures (the bureau and leaders only).
+ */
+export async function fetchRankings(viewer: Viewer, slug: string, group: string | undefined, publication?: number) {
+  if (publication !== undefined && !can(viewer, 'round:export')) return null;
+  const r = await roundAndGroup(viewer, slug, group, publication);
   if (!r || !can(viewer, 'round:rankings', { round: r.rs.round })) return null;
   const g = r.group;
   return { rounds: r.rounds, round: r.context, rankings: g ? memoByScores(r.rs.scores, `rankings|${g}`, () => rankingsView(r.rs, g, rangesOf(r.rs, g))) : null };
@@ -111,7 +137,11 @@ export async function fetchDepartment(viewer: Viewer, slug: string, code: string
   const rs = await visibleRound(viewer, slug);
   const d = rs?.scores.departments.find((x) => x.code === code);
   if (!rs || !d) return null;
-  const [rounds, history, versions] = await Promise.all([fetchRoundList(viewer), getDepartmentHistory(code), listSubmissionVersions(slug, code)]);
+  const [rounds, published, versions] = await Promise.all([fetchRoundList(viewer), getDepartmentHistory(code), listSubmissionVersions(slug, code)]);
+  // History is the published rounds; a round in progress adds its live (maybe 暂定) figure at the end.
+  const history = rs.publication
+    ? published
+    : [...published.filter((h) => h.roundSlug !== slug), { roundSlug: slug, roundName: rs.round.name, year: rs.round.year, group: d.group, total: fmtScore(d.total), rank: d.rank, tied: d.tied, snapshotAt: new Date() }].sort((a, b) => a.year - b.year);
   // The group's mean, median and best total: all a department may know of the others' scores.
   const totals = totalSummary(membersOf(rs, d.group));
   const groupTotals = totals ? { mean: fmtScore(totals.mean), median: fmtScore(totals.median), best: fmtScore(totals.max) } : null;
@@ -136,7 +166,84 @@ export async function fetchExplanation(viewer: Viewer, slug: string, departmentC
 }
 
 /** The scored round itself, for exports: every department's figures, so the bureau and leaders only. */
-export async function fetchRoundScores(viewer: Viewer, slug: string) {
+export async function fetchRoundScores(viewer: Viewer, slug: string, publication?: number) {
   if (!can(viewer, 'round:export')) return null;
-  return roundScores(slug);
+  return roundScores(slug, publication);
+}
+
+/**
+ * The round's 填报模板 (the xlsx of `npm run template`) for the viewer: the bureau gets every enrolled
+ * unit (with `withData`, their current figures and evaluations); a department gets its own row
+ * only (with `withData`, its own current submission — never an evaluator's score).
+ */
+export async function fetchTemplate(viewer: Viewer, slug: string, withData: boolean): Promise<{ buffer: Buffer; round: { slug: string; name: string } } | null> {
+  const round = await getRound(slug);
+  if (!round) return null;
+  if (can(viewer, 'round:import')) {
+    const cohort = await getRoundCohort(slug);
+    const rows = withData ? cohort!.departments.map((d) => departmentToRow(d)) : (await listMembers(round.id)).map((m) => ({ code: m.code, name: m.name, group: m.group }));
+    return { buffer: await buildTemplate(cohort!.system, round, rows), round };
+  }
+  const code = viewer.departmentCode;
+  if (!code || !can(viewer, 'submission:edit', { departmentCode: code })) return null;
+  const form = await loadSubmissionForm(viewer, slug, code);
+  if (!form) return null;
+  const row = { code, name: form.department.name, group: form.department.group, ...(withData ? form.values : {}) };
+  return { buffer: await buildTemplate(form.system, round, [row]), round };
+}
+
+/** Everything the round's admin page shows: status, publications, settings, groups, units, reviewers. */
+export async function fetchManage(viewer: Viewer, slug: string) {
+  if (!can(viewer, 'round:manage')) return null;
+  const r = await roundAndGroup(viewer, slug, undefined);
+  if (!r) return null;
+  const round = r.rs.round;
+  const [groups, members, publications, reviewers, blockers, all] = await Promise.all([
+    listGroups(round.id),
+    listMembers(round.id),
+    listPublications(round.id),
+    listReviewerAssignments(round.id),
+    listBlockers(round),
+    listRounds(),
+  ]);
+  const master = await listDepartmentChoices();
+  const enrolled = new Set(members.map((m) => m.code));
+  return {
+    rounds: r.rounds,
+    context: r.context,
+    round,
+    groups,
+    members,
+    publications: publications.map(publicationView),
+    reviewers,
+    blockers,
+    otherRounds: all.filter((x) => x.slug !== slug && x.departmentCount > 0).map((x) => ({ slug: x.slug, name: x.name, departmentCount: x.departmentCount })),
+    notEnrolled: master.filter((d) => !enrolled.has(d.code)),
+  };
+}
+
+/** Rounds for the bureau's round list, with their status and size. */
+export async function fetchRoundAdminList(viewer: Viewer) {
+  if (!can(viewer, 'round:manage')) return null;
+  return listRounds();
+}
+
+/** Whether a reviewer is assigned to the department (or, without a code, to any department) of a round. */
+export async function reviewerAssigned(viewer: Viewer, slug: string, code?: string): Promise<boolean> {
+  if (viewer.role !== 'reviewer') return false;
+  const work = await loadReviewerWork(viewer, slug);
+  return Boolean(work && (code === undefined || work.departments.some((d) => d.code === code)));
+}
+
+/** A reviewer's units in a round, with progress; null when it has none there. */
+export async function fetchReviewerWork(viewer: Viewer, slug: string) {
+  const work = await loadReviewerWork(viewer, slug);
+  if (!work) return null;
+  const rounds = await fetchRoundList(viewer);
+  return { ...work, rounds };
+}
+
+/** One unit for its reviewer (or the bureau): the submission's figures, self-scores and the scores given. */
+export async function fetchEvaluation(viewer: Viewer, slug: string, code: string) {
+  return loadDepartmentEvaluation(viewer, slug, code);
 }

@@ -28,3 +28,17 @@ export function fmtQuantity(raw: string, info: FieldInfo | undefined): string {
 export function fmtSigned(d: Decimal): string {
   return d.gt(0) ? `+${fmtScore(d)}` : fmtScore(d);
 }
+
+/** A moment as the bureau reads it, in China's time zone: 2024-05-08 14:30. */
+export function fmtWhen(iso: string | Date, locale: 'zh-CN' | 'en' = 'zh-CN'): string {
+  const d = typeof iso === 'string' ? new Date(iso) : iso;
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).formatToParts(d);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  void locale;
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour') === '24' ? '00' : get('hour')}:${get('minute')}`;
+}
+
+/** A date only (deadlines), in China's time zone: 2024-05-08. */
+export function fmtDay(iso: string | Date): string {
+  return fmtWhen(iso).slice(0, 10);
+}

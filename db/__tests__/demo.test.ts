@@ -80,7 +80,7 @@ describe.each(backends)('demo data on %s', (backend) => {
     const { scores } = (await getRoundScores('2021', {}, t.db))!;
     const guanting = scores.departments.find((d) => d.code === 'demo-guanting')!;
     expect(guanting.indicators.ecological_benefit!.score.toFixed(2)).toBe('3.75');
-    expect(guanting.indicators.ecological_benefit!.explanation.panel).toMatchObject({ flagged: true });
+    expect(guanting.indicators.ecological_benefit!.explanation).toMatchObject({ rule: 'judgement', panel: { flagged: true, spread: '1.50' } });
     const xiguocheng = scores.departments.find((d) => d.code === 'demo-xiguocheng')!;
     expect(xiguocheng.provisional).toBe(true);
     expect(xiguocheng.indicators.duty_completion!.status).toBe('pending');

@@ -60,7 +60,8 @@ export function indicatorSummaries(system: System, departments: readonly Departm
       const s = d.indicators[leaf.code];
       if (!s) continue;
       scores.push(s.score);
-      if (s.value?.kind === 'value') values.push(s.value.x);
+      // Metric values at the six places the Scores JSON keeps, so a published round's figures match.
+      if (s.value?.kind === 'value') values.push(s.value.x.toDecimalPlaces(6));
     }
     out[leaf.code] = { score: summarize(scores), value: summarize(values) };
   }

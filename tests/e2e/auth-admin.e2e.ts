@@ -5,9 +5,9 @@ import { DEMO, login, request } from './auth-http';
 
 /**
  * The bureau in Chromium: adds a department account, reviews that department's submission
- * (adjust a judgement score, return it, accept the resubmission), and reads the audit log; the
- * new account changes its password. Round 2020 and the unit 示例·西郭城镇 are used, so the other
- * suites keep the seeded figures of the seed township.
+ * (evaluates a judgement indicator, returns it, accepts the resubmission), and reads the audit
+ * log; the new account changes its password. Round 2021 and the unit 示例·王虎寨镇 are used, so the
+ * other suites keep the seeded figures of the seed township.
  */
 
 let browser: Browser;
@@ -38,12 +38,12 @@ describe('the bureau', () => {
     await page.getByTestId('user-menu').getByRole('link', { name: '用户' }).click();
     await page.waitForURL(/\/admin\/users$/);
     const form = page.getByTestId('new-user-form');
-    await form.getByLabel('用户名').fill('xiguocheng');
-    await form.getByLabel('单位').selectOption('demo-xiguocheng');
+    await form.getByLabel('用户名').fill('wanghuzhai');
+    await form.getByLabel('单位').selectOption('demo-wanghuzhai');
     await form.getByRole('button', { name: '新增账号' }).click();
     generated = await page.getByTestId('generated-password').innerText();
     expect(generated).toMatch(/^[A-Za-z0-9]{4}(-[A-Za-z0-9]{4}){3}$/);
-    await expect(page.getByTestId('user-list').innerText()).resolves.toContain('xiguocheng');
+    await expect(page.getByTestId('user-list').innerText()).resolves.toContain('wanghuzhai');
     await ready(page);
     await screenshot(page, 'auth-admin-users');
     // Shown once: a reload does not show it again.
@@ -51,21 +51,23 @@ describe('the bureau', () => {
     expect(await page.getByTestId('generated-password').count()).toBe(0);
   });
 
-  it('adjusts a judgement score with a reason, returns the submission, and accepts the resubmission', async () => {
+  it('changes an evaluation with a reason, returns the submission, and accepts the resubmission', async () => {
     const admin = await pageAs(DEMO.admin.username, DEMO.admin.password);
-    await admin.goto(`${baseURL()}/rounds/2020/review`);
+    await admin.goto(`${baseURL()}/rounds/2021/review`);
     await ready(admin);
     await screenshot(admin, 'auth-review-list');
-    await admin.getByTestId('review-list').getByRole('link', { name: '示例·西郭城镇' }).click();
-    await admin.waitForURL(/\/rounds\/2020\/review\/demo-xiguocheng$/);
+    await admin.getByTestId('review-list').getByRole('link', { name: '示例·王虎寨镇' }).click();
+    await admin.waitForURL(/\/rounds\/2021\/review\/demo-wanghuzhai$/);
 
-    const adjust = admin.getByTestId('adjust-form');
-    await adjust.getByLabel('指标').selectOption('duty_completion');
-    await adjust.getByLabel('调整后得分').fill('7.5');
-    await adjust.getByLabel('理由（必填）').fill('履职材料缺少年度目标分解');
-    await adjust.getByRole('button', { name: '调整' }).click();
-    await expect(adjust.getByRole('status').innerText()).resolves.toBe('已调整，得分已重算');
-    await admin.getByTestId('adjustments').filter({ hasText: '履职材料缺少年度目标分解' }).waitFor();
+    const evaluate = admin.getByTestId('bureau-evaluation-form');
+    await evaluate.locator('input[name="score.duty_completion"]').fill('7.5');
+    await evaluate.getByRole('button', { name: '保存评分' }).click();
+    await expect(evaluate.getByRole('alert').innerText()).resolves.toContain('须写明理由');
+    await evaluate.locator('input[name="comment.duty_completion"]').fill('履职材料缺少年度目标分解');
+    await evaluate.getByRole('button', { name: '保存评分' }).click();
+    await expect(evaluate.getByRole('status').innerText()).resolves.toBe('已保存 1 项评分');
+    await admin.reload();
+    await expect(admin.getByTestId('evaluation-table').innerText()).resolves.toContain('履职材料缺少年度目标分解');
 
     const ret = admin.getByTestId('return-form');
     await ret.getByLabel('退回意见（必填）').fill('请补充政府采购执行情况说明');
@@ -75,10 +77,9 @@ describe('the bureau', () => {
     await screenshot(admin, 'auth-review-detail');
 
     // The department sees why, fixes nothing here, and submits again.
-    const dept = await pageAs('xiguocheng', generated);
-    await dept.goto(`${baseURL()}/rounds/2020/submission`);
+    const dept = await pageAs('wanghuzhai', generated);
+    await dept.goto(`${baseURL()}/rounds/2021/submission`);
     await expect(dept.getByTestId('bureau-comment').innerText()).resolves.toContain('请补充政府采购执行情况说明');
-    await expect(dept.getByTestId('adjustments').innerText()).resolves.toContain('7.5');
     await ready(dept);
     await screenshot(dept, 'auth-submission-returned');
     await dept.getByTestId('submit').click();
@@ -91,23 +92,29 @@ describe('the bureau', () => {
     await dept.reload();
     await expect(dept.getByTestId('read-only').innerText()).resolves.toContain('财政局已接受');
     expect(await dept.getByTestId('submit').isDisabled()).toBe(true);
+
+    // The seeded evaluation back, so the suites after this one see the demo's 2021 figures.
+    await admin.locator('input[name="score.duty_completion"]').fill('10');
+    await admin.locator('input[name="comment.duty_completion"]').fill('复核后恢复');
+    await admin.getByTestId('bureau-evaluation-form').getByRole('button', { name: '保存评分' }).click();
+    await expect(admin.getByTestId('bureau-evaluation-form').getByRole('status').innerText()).resolves.toBe('已保存 1 项评分');
   });
 
   it('finds every change in the audit log, filtered by action and unit', async () => {
     const page = await pageAs(DEMO.admin.username, DEMO.admin.password);
-    await page.goto(`${baseURL()}/admin/audit?department=demo-xiguocheng`);
+    await page.goto(`${baseURL()}/admin/audit?department=demo-wanghuzhai`);
     const actions = await page.$$eval('[data-testid="audit-table"] tbody tr', (rows) => rows.map((r) => r.getAttribute('data-action')));
-    expect(actions).toEqual(expect.arrayContaining(['review.accept', 'submission.submit', 'review.return', 'review.adjust', 'user.create']));
-    await page.getByTestId('audit-filter').locator('select[name=action]').selectOption('review.adjust');
+    expect(actions).toEqual(expect.arrayContaining(['review.accept', 'submission.submit', 'review.return', 'evaluation.score', 'user.create']));
+    await page.getByTestId('audit-filter').locator('select[name=action]').selectOption('evaluation.score');
     await page.getByTestId('audit-filter').getByRole('button', { name: '筛选' }).click();
-    await page.waitForURL(/action=review\.adjust/);
+    await page.waitForURL(/action=evaluation\.score/);
     const rows = page.locator('[data-testid="audit-table"] tbody tr');
     await expect(rows.count()).resolves.toBe(1);
     const row = await rows.first().innerText();
     expect(row).toContain('admin');
     expect(row).toContain('履职材料缺少年度目标分解');
-    expect(row).toContain('values.duty_completion: 8');
-    expect(row).toContain('values.duty_completion: 7.5');
+    expect(row).toContain('values.duty_completion: 10.00');
+    expect(row).toContain('values.duty_completion: 7.50');
     await ready(page);
     await screenshot(page, 'auth-audit');
   });
@@ -115,9 +122,9 @@ describe('the bureau', () => {
 
 describe('an account holder', () => {
   it('changes the password (in English too); the old one stops working and other sessions end', async () => {
-    const other = await login('xiguocheng', generated, { address: '10.60.0.1' });
+    const other = await login('wanghuzhai', generated, { address: '10.60.0.1' });
     expect(other.cookie).not.toBeNull();
-    const page = await pageAs('xiguocheng', generated);
+    const page = await pageAs('wanghuzhai', generated);
     await page.goto(`${baseURL()}/account`);
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'My account' }).waitFor();
@@ -131,7 +138,7 @@ describe('an account holder', () => {
     await screenshot(page, 'auth-account-en');
     expect((await request('/account', { cookie: other.cookie })).location).toMatch(/^\/login/);
     expect((await request('/account', { cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ') })).status).toBe(200);
-    expect((await login('xiguocheng', generated, { address: '10.60.0.2' })).cookie).toBeNull();
-    expect((await login('xiguocheng', 'spring review 2020', { address: '10.60.0.3' })).cookie).not.toBeNull();
+    expect((await login('wanghuzhai', generated, { address: '10.60.0.2' })).cookie).toBeNull();
+    expect((await login('wanghuzhai', 'spring review 2020', { address: '10.60.0.3' })).cookie).not.toBeNull();
   });
 });

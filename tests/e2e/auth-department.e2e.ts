@@ -98,8 +98,10 @@ describe('a department account, used as a new user would', () => {
 
   it('sees its own group’s ranking list once the bureau opens it, with only its own row a link', async () => {
     const admin = await sessionOf('admin');
-    const toggle = builtActions().find((a) => a.name === 'rankingVisibilityAction')!;
-    expect((await callAction(toggle, { slug: '2021', visible: '1' }, { cookie: admin })).result).toMatchObject({ ok: true });
+    const toggle = builtActions().find((a) => a.name === 'settingsAction')!;
+    // The round page's settings form, as the demo has them, with the ranking opened to departments.
+    const settings = { slug: '2021', name: '2021年度部门整体支出绩效评价', deadline: '', panelRule: 'mean', spreadThreshold: '1.00' };
+    expect((await callAction(toggle, { ...settings, showRanking: '1' }, { cookie: admin })).result).toMatchObject({ ok: true });
     try {
       const { page } = await newPage();
       await signIn(page, DEMO.department.username, DEMO.department.password);
@@ -118,7 +120,7 @@ describe('a department account, used as a new user would', () => {
       expect(links).toEqual(['/rounds/2021/departments/xiaolvzhai']);
       await screenshot(page, 'auth-department-ranking-open');
     } finally {
-      await callAction(toggle, { slug: '2021', visible: '0' }, { cookie: admin });
+      await callAction(toggle, { ...settings, showRanking: '0' }, { cookie: admin });
     }
   });
 });

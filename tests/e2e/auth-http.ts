@@ -109,6 +109,7 @@ export const DEMO = {
   admin: { username: 'admin', password: 'demo-caizheng-2021' },
   leader: { username: 'leader', password: 'demo-lingdao-2021' },
   department: { username: 'xiaolvzhai', password: 'demo-bumen-2021' },
+  reviewer: { username: 'pingshen1', password: 'demo-pingshen-2021' },
 } as const;
 
 const cookies = new Map<string, string>();

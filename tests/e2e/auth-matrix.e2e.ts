@@ -9,12 +9,12 @@ import { builtActions, callAction, DEMO, login, request, samplePath, sessionOf, 
  * app/ (and Next's action manifest), so anything new without a row here fails the suite.
  */
 
-type Subject = 'anonymous' | 'admin' | 'leader' | 'department';
-const SUBJECTS: Subject[] = ['anonymous', 'admin', 'leader', 'department'];
+type Subject = 'anonymous' | 'admin' | 'leader' | 'department' | 'reviewer';
+const SUBJECTS: Subject[] = ['anonymous', 'admin', 'leader', 'department', 'reviewer'];
 /** Who is let through; everyone else must be refused. 'public' pages and actions need no login. */
 type Allowed = readonly Subject[] | 'public';
 
-const ALL: Subject[] = ['admin', 'leader', 'department'];
+const ALL: Subject[] = ['admin', 'leader', 'department', 'reviewer'];
 const BUREAU: Subject[] = ['admin'];
 const READERS: Subject[] = ['admin', 'leader'];
 
@@ -25,27 +25,35 @@ const PAGES: Record<string, Allowed> = {
   '/account': ALL,
   '/admin/users': BUREAU,
   '/admin/audit': BUREAU,
+  '/admin/rounds': BUREAU,
   // A department sees a round's ranking list only where the round allows it (the demo rounds do not).
   '/rounds/[slug]': READERS,
   '/rounds/[slug]/indicators': READERS,
   '/rounds/[slug]/indicators/[code]': READERS,
-  '/rounds/[slug]/departments/[code]': ALL,
+  // A reviewer sees none of these: only its units to evaluate (below).
+  '/rounds/[slug]/departments/[code]': ['admin', 'leader', 'department'],
   // 试算 of a unit: whoever may see its 评分表 (a department its own only, IDOR-tested in auth-department).
-  '/rounds/[slug]/departments/[code]/whatif': ALL,
+  '/rounds/[slug]/departments/[code]/whatif': ['admin', 'leader', 'department'],
   // 口径对比: a department sees its own row there.
-  '/rounds/[slug]/policies': ALL,
+  '/rounds/[slug]/policies': ['admin', 'leader', 'department'],
   '/rounds/[slug]/submission': ['department'],
   '/rounds/[slug]/review': BUREAU,
   '/rounds/[slug]/review/[code]': BUREAU,
+  '/rounds/[slug]/manage': BUREAU,
+  // A reviewer sees the units assigned to it and nothing else (the demo's pingshen1: 示例·官亭镇 in 2021).
+  '/rounds/[slug]/evaluate': ['reviewer'],
+  '/rounds/[slug]/evaluate/[code]': ['reviewer'],
 };
 const PAGE_PARAMS: Record<string, Record<string, string>> = {
   '/rounds/[slug]/indicators/[code]': { code: 'budget_completion' },
+  '/rounds/[slug]/evaluate/[code]': { code: 'demo-guanting' },
 };
 
 /** Route handlers by `METHOD pattern`, with a request that would succeed for an allowed user. */
 const ROUTES: Record<string, { allowed: Allowed; path: string; body?: () => FormData }> = {
   'GET /rounds/[slug]/explain': { allowed: ALL, path: '/rounds/2021/explain?department=xiaolvzhai&indicator=budget_completion' },
   'GET /rounds/[slug]/export': { allowed: READERS, path: '/rounds/2021/export?format=csv' },
+  'GET /rounds/[slug]/template': { allowed: ['admin', 'department'], path: '/rounds/2021/template' },
   'POST /rounds/[slug]/upload': {
     allowed: BUREAU,
     path: '/rounds/2021/upload',
@@ -72,14 +80,36 @@ const ACTIONS: Record<string, { allowed: Allowed; kind: 'form' | 'state'; fields
   'app/admin/users/actions.ts#setDisabledAction': { allowed: BUREAU, kind: 'state', fields: { username: 'no-such-user', disabled: '1' } },
   'app/rounds/[slug]/review/actions.ts#acceptAction': { allowed: BUREAU, kind: 'state', fields: { slug: '2021', code: 'xiaolvzhai', baseVersion: '99999' } },
   'app/rounds/[slug]/review/actions.ts#returnAction': { allowed: BUREAU, kind: 'state', fields: { slug: '2021', code: 'xiaolvzhai', baseVersion: '99999', comment: 'x' } },
-  'app/rounds/[slug]/review/actions.ts#adjustAction': {
+  'app/rounds/[slug]/review/actions.ts#acceptAllAction': { allowed: BUREAU, kind: 'state', fields: { slug: 'no-such-round' } },
+  // A score out of range: refused by the data layer once the gate has let the bureau through.
+  'app/rounds/[slug]/review/actions.ts#evaluateAction': { allowed: BUREAU, kind: 'state', fields: { slug: '2021', code: 'xiaolvzhai', 'score.duty_completion': '99' } },
+  'app/rounds/[slug]/evaluate/actions.ts#reviewerScoreAction': {
+    allowed: ['reviewer'],
+    kind: 'state',
+    fields: { slug: '2021', code: 'demo-guanting', 'score.duty_completion': '99', 'comment.duty_completion': 'x' },
+  },
+  'app/admin/rounds/actions.ts#createRoundAction': {
     allowed: BUREAU,
     kind: 'state',
-    fields: { slug: '2021', code: 'xiaolvzhai', baseVersion: '99999', indicator: 'duty_completion', score: '5', reason: 'x' },
+    fields: { slug: 'bad slug!', name: 'x', year: '2022', systemSource: 'builtin', builtin: 'julu-2021', policy: 'system', groups: '乡镇', panelRule: 'mean' },
   },
-  'app/rounds/[slug]/review/actions.ts#lockAction': { allowed: BUREAU, kind: 'state', fields: { slug: 'no-such-round' } },
-  'app/rounds/[slug]/review/actions.ts#unlockAction': { allowed: BUREAU, kind: 'state', fields: { slug: 'no-such-round', reason: 'x' } },
-  'app/rounds/[slug]/review/actions.ts#rankingVisibilityAction': { allowed: BUREAU, kind: 'state', fields: { slug: 'no-such-round', visible: '1' } },
+  'app/rounds/[slug]/manage/actions.ts#closeCollectionAction': { allowed: BUREAU, kind: 'state', fields: { slug: 'no-such-round' } },
+  'app/rounds/[slug]/manage/actions.ts#reopenCollectionAction': { allowed: BUREAU, kind: 'state', fields: { slug: 'no-such-round', reason: 'x' } },
+  'app/rounds/[slug]/manage/actions.ts#publishAction': { allowed: BUREAU, kind: 'state', fields: { slug: 'no-such-round' } },
+  'app/rounds/[slug]/manage/actions.ts#unpublishAction': { allowed: BUREAU, kind: 'state', fields: { slug: 'no-such-round', reason: 'x' } },
+  'app/rounds/[slug]/manage/actions.ts#settingsAction': {
+    allowed: BUREAU,
+    kind: 'state',
+    fields: { slug: 'no-such-round', name: 'x', deadline: '', panelRule: 'mean', spreadThreshold: '' },
+  },
+  'app/rounds/[slug]/manage/actions.ts#declareGroupsAction': { allowed: BUREAU, kind: 'state', fields: { slug: 'no-such-round', groups: '乡镇' } },
+  'app/rounds/[slug]/manage/actions.ts#enrolFromRoundAction': { allowed: BUREAU, kind: 'state', fields: { slug: 'no-such-round', from: '2020' } },
+  'app/rounds/[slug]/manage/actions.ts#enrolFromMasterAction': { allowed: BUREAU, kind: 'state', fields: { slug: 'no-such-round', codes: 'xiaolvzhai', group: '乡镇' } },
+  // No file: refused by validation, after the gate.
+  'app/rounds/[slug]/manage/actions.ts#enrolFromFileAction': { allowed: BUREAU, kind: 'state', fields: { slug: 'no-such-round' } },
+  'app/rounds/[slug]/manage/actions.ts#moveDepartmentAction': { allowed: BUREAU, kind: 'state', fields: { slug: 'no-such-round', code: 'xiaolvzhai', group: '乡镇', reason: 'x' } },
+  'app/rounds/[slug]/manage/actions.ts#createAccountsAction': { allowed: BUREAU, kind: 'state', fields: { slug: 'no-such-round' } },
+  'app/rounds/[slug]/manage/actions.ts#assignReviewerAction': { allowed: BUREAU, kind: 'state', fields: { slug: 'no-such-round', reviewer: 'pingshen1', codes: 'xiaolvzhai', assign: '1' } },
   'app/rounds/[slug]/submission/actions.ts#saveSubmissionAction': {
     allowed: ['department'],
     kind: 'state',
@@ -123,7 +153,7 @@ describe('every page, route and action has a row in the matrix', () => {
 
 const sessions: Partial<Record<Subject, string>> = {};
 beforeAll(async () => {
-  for (const s of ALL) sessions[s] = await sessionOf(s as 'admin' | 'leader' | 'department');
+  for (const s of ALL) sessions[s] = await sessionOf(s as 'admin' | 'leader' | 'department' | 'reviewer');
 });
 const allowedFor = (allowed: Allowed, s: Subject) => allowed === 'public' || allowed.includes(s);
 

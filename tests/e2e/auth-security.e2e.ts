@@ -129,13 +129,13 @@ describe('cross-site requests (CSRF)', () => {
   });
 
   it('refuses a server action posted from another site, and nothing is saved', async () => {
-    const { version, html } = await formVersion(dept, '2020');
-    const fields = { ...formFields(html), slug: '2020', code: 'xiaolvzhai', baseVersion: String(version), intent: 'save' };
+    const { version, html } = await formVersion(dept, '2021');
+    const fields = { ...formFields(html), slug: '2021', code: 'xiaolvzhai', baseVersion: String(version), intent: 'save' };
     const foreign = await callAction(SAVE(), fields, { cookie: dept, origin: 'https://evil.example' });
     expect(foreign.status === 500 || (foreign.result as { denied?: boolean } | null)?.denied === true).toBe(true);
     const bare = await callAction(SAVE(), fields, { cookie: dept, origin: null });
     expect(bare.result).toMatchObject({ ok: false, denied: true });
-    expect((await formVersion(dept, '2020')).version).toBe(version);
+    expect((await formVersion(dept, '2021')).version).toBe(version);
   });
 });
 
@@ -197,46 +197,38 @@ describe('login throttling', () => {
 describe('two edits of one submission', () => {
   it('saves the first and refuses the second with a clear message instead of overwriting', async () => {
     const other = await login(DEMO.department.username, DEMO.department.password);
-    const a = await formVersion(dept, '2020');
-    const b = await formVersion(other.cookie!, '2020');
+    // Drafts in 2021: they change no score, so the other suites keep the seeded figures.
+    const a = await formVersion(dept, '2021');
+    const b = await formVersion(other.cookie!, '2021');
     expect(b.version).toBe(a.version);
     const fields = formFields(a.html);
-    const first = await callAction(SAVE(), { ...fields, slug: '2020', code: 'xiaolvzhai', baseVersion: String(a.version), intent: 'save' }, { cookie: dept });
+    const first = await callAction(SAVE(), { ...fields, slug: '2021', code: 'xiaolvzhai', baseVersion: String(a.version), intent: 'save' }, { cookie: dept });
     expect(first.result).toMatchObject({ ok: true, data: { version: a.version + 1, status: 'draft' } });
-    const second = await callAction(SAVE(), { ...fields, slug: '2020', code: 'xiaolvzhai', baseVersion: String(b.version), intent: 'save' }, { cookie: other.cookie });
+    const second = await callAction(SAVE(), { ...fields, slug: '2021', code: 'xiaolvzhai', baseVersion: String(b.version), intent: 'save' }, { cookie: other.cookie });
     expect(second.result).toEqual({ ok: false, message: `此填报已被他人修改（现为第 ${a.version + 1} 版，您打开的是第 ${b.version} 版），请刷新后再改` });
   });
 });
 
-describe('a locked round', () => {
-  const LOCK = () => action('app/rounds/[slug]/review/actions.ts', 'lockAction');
-  const UNLOCK = () => action('app/rounds/[slug]/review/actions.ts', 'unlockAction');
+describe('a published round (the demo publishes 2020)', () => {
   const ACCEPT = () => action('app/rounds/[slug]/review/actions.ts', 'acceptAction');
-  const LOCKED = /^评价轮次 2020（2020年度部门整体支出绩效评价）已锁定，不能再/;
+  const PUBLISHED = /^评价轮次 2020（2020年度部门整体支出绩效评价）已发布，成绩已冻结/;
 
-  it('refuses a department’s save, an import and a review decision, each with the message; the unlock is logged', async () => {
+  it('refuses a department’s save, an import and a review decision, each with the message', async () => {
     const { version, html } = await formVersion(dept, '2020');
-    expect((await callAction(LOCK(), { slug: '2020' }, { cookie: admin })).result).toMatchObject({ ok: true });
-    try {
-      const save = await callAction(SAVE(), { ...formFields(html), slug: '2020', code: 'xiaolvzhai', baseVersion: String(version), intent: 'submit' }, { cookie: dept });
-      expect(save.result).toMatchObject({ ok: false, message: expect.stringMatching(LOCKED) });
+    const save = await callAction(SAVE(), { ...formFields(html), slug: '2020', code: 'xiaolvzhai', baseVersion: String(version), intent: 'submit' }, { cookie: dept });
+    expect(save.result).toMatchObject({ ok: false, message: expect.stringMatching(PUBLISHED) });
 
-      const file = new FormData();
-      const cohort = { ...cohorts['2020'], departments: cohorts['2020']!.departments.slice(0, 1) };
-      file.set('file', new Blob([JSON.stringify(cohort)], { type: 'application/json' }), 'one.json');
-      const upload = await request('/rounds/2020/upload', { cookie: admin, method: 'POST', body: file });
-      expect(upload.status).toBe(422);
-      expect(JSON.parse(upload.body).problems[0].message).toMatch(LOCKED);
+    const file = new FormData();
+    const cohort = { ...cohorts['2020'], departments: cohorts['2020']!.departments.slice(0, 1) };
+    file.set('file', new Blob([JSON.stringify(cohort)], { type: 'application/json' }), 'one.json');
+    const upload = await request('/rounds/2020/upload', { cookie: admin, method: 'POST', body: file });
+    expect(upload.status).toBe(422);
+    expect(JSON.parse(upload.body).problems[0].message).toMatch(PUBLISHED);
 
-      const accept = await callAction(ACCEPT(), { slug: '2020', code: 'xiaolvzhai', baseVersion: String(version) }, { cookie: admin });
-      expect(accept.result).toMatchObject({ ok: false, message: expect.stringMatching(LOCKED) });
+    const accept = await callAction(ACCEPT(), { slug: '2020', code: 'xiaolvzhai', baseVersion: String(version) }, { cookie: admin });
+    expect(accept.result).toMatchObject({ ok: false, message: expect.stringMatching(PUBLISHED) });
 
-      // The form says so before anyone tries.
-      expect((await request('/rounds/2020/submission', { cookie: dept })).body).toContain('已锁定');
-    } finally {
-      expect((await callAction(UNLOCK(), { slug: '2020', reason: '测试后解锁' }, { cookie: admin })).result).toMatchObject({ ok: true });
-    }
-    const audit = await request('/admin/audit?action=round.unlock&round=2020', { cookie: admin });
-    expect(audit.body).toContain('测试后解锁');
+    // The form says so before anyone tries.
+    expect((await request('/rounds/2020/submission', { cookie: dept })).body).toContain('已发布，成绩已冻结');
   });
 });

@@ -4,6 +4,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { openDb } from '@/db/client';
 import { seedDemo } from '@/db/demo';
+import { seedDemoAccounts } from '@/db/first-accounts';
 import { getRoundScores, type RoundScores } from '@/db/queries';
 import { sessionOf, type DEMO } from './auth-http';
 
@@ -64,6 +65,8 @@ export async function expectedRound(slug: string): Promise<RoundScores> {
   const handle = await openDb({});
   try {
     await seedDemo(handle.db);
+    // The demo accounts bring round 2021's panel of reviewers, which the server has too.
+    await seedDemoAccounts(handle.db);
     const rs = await getRoundScores(slug, {}, handle.db);
     if (!rs) throw new Error(`demo round ${slug} missing`);
     return rs;

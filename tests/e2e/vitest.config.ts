@@ -1,5 +1,16 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * Files run one at a time against one server, in name order: year.e2e.ts — the whole evaluation
+ * year, which adds round 2022 and so changes which round is the newest — comes last.
+ */
+class ByName extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    return [...files].sort((a, b) => (a.moduleId < b.moduleId ? -1 : a.moduleId > b.moduleId ? 1 : 0));
+  }
+}
 
 const root = path.resolve(__dirname, '../..');
 
@@ -15,6 +26,7 @@ export default defineConfig({
     include: ['tests/e2e/**/*.e2e.ts'],
     globalSetup: ['tests/e2e/global-setup.ts'],
     fileParallelism: false,
+    sequence: { sequencer: ByName },
     testTimeout: 60_000,
     hookTimeout: 180_000,
   },

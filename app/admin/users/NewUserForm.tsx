@@ -19,6 +19,7 @@ export function NewUserForm({ departments }: { departments: { code: string; name
         <select name="role" value={role} onChange={(e) => setRole(e.target.value)}>
           <option value="department">{at('role.department')}</option>
           <option value="leader">{at('role.leader')}</option>
+          <option value="reviewer">{at('role.reviewer')}</option>
           <option value="admin">{at('role.admin')}</option>
         </select>
       </label>

@@ -66,13 +66,14 @@ async function originRefusal(): Promise<ActionState | null> {
  * Wraps a server action (in the style of saas-starter's validatedActionWithUser): the request must
  * come from our own pages, the user must be signed in and hold a role granted `permission`, the
  * FormData must pass `schema`, and the permission must hold for the target the input names (e.g.
- * the department code of a form) — only then does `fn` run. 'signed-in' lets any account through.
+ * the department code of a form, or whether a reviewer is assigned to it, which may need a read) —
+ * only then does `fn` run. 'signed-in' lets any account through.
  */
 export function guardedAction<S extends z.ZodType>(
   schema: S,
   permission: Permission | 'signed-in',
   fn: (input: z.infer<S>, ctx: ActionContext) => Promise<ActionState>,
-  opts: { target?: (input: z.infer<S>) => Target } = {},
+  opts: { target?: (input: z.infer<S>, viewer: Viewer) => Target | Promise<Target> } = {},
 ): (prev: ActionState | null, formData: FormData) => Promise<ActionState> {
   return async (_prev, formData) => {
     const refused = await originRefusal();
@@ -87,7 +88,7 @@ export function guardedAction<S extends z.ZodType>(
       for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? '')] ??= []).push(issue.message);
       return { ok: false, message: '提交的内容不完整或格式不对', fieldErrors };
     }
-    if (permission !== 'signed-in' && !can(viewer, permission, opts.target?.(parsed.data))) return DENIED_ROLE;
+    if (permission !== 'signed-in' && !can(viewer, permission, await opts.target?.(parsed.data, viewer))) return DENIED_ROLE;
     return fn(parsed.data, { viewer, address: await requestAddress(), session: await presentedSessionHash() });
   };
 }

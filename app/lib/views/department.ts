@@ -75,6 +75,7 @@ export function departmentView(rs: RoundScores, code: string, history: HistoryEn
     rank: d.rank,
     tied: d.tied,
     total: fmtScore(d.total),
+    totalMax: d.provisional ? fmtScore(d.totalMax!) : null,
     selfTotal: d.selfTotal ? fmtScore(d.selfTotal) : null,
     selfTotalDiff: d.selfTotalDiff ? fmtSigned(d.selfTotalDiff) : null,
     tree,

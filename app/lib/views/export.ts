@@ -30,6 +30,7 @@ export function summarySheet(rs: RoundScores, groups: string[]): SheetSpec {
       ...level1.map((l) => ({ header: `${l.name}（${fmtPlain(l.weight)}分）`, width: 12, numFmt: '0.00' })),
       { header: '自评总分', width: 10, numFmt: '0.00' },
       { header: '自评差异（自评−计算）', width: 12, numFmt: '0.00' },
+      { header: '待评议时总分上限（待评议指标按满分）', width: 16, numFmt: '0.00' },
     ],
     rows: groups.flatMap((g) =>
       membersOf(rs, g).map((d) => [
@@ -42,6 +43,7 @@ export function summarySheet(rs: RoundScores, groups: string[]): SheetSpec {
         ...level1.map((l) => score(d.level1[l.code]!)),
         d.selfTotal ? score(d.selfTotal) : null,
         d.selfTotalDiff ? score(d.selfTotalDiff) : null,
+        d.provisional ? score(d.totalMax!) : null,
       ]),
     ),
     freeze: { columns: 5, rows: 1 },

@@ -41,7 +41,8 @@ export function indicatorView(rs: RoundScores, group: string, code: string, loca
     stat: stat ? { n: stat.n, qualifying: stat.qualifying, basis: stat.basis, fallback: stat.fallback } : null,
     points: members.map((d) => {
       const s = d.indicators[code]!;
-      const v = s.value?.kind === 'value' ? s.value.x : null;
+      // Six places, as the Scores JSON keeps them: a published round's chart sits exactly where the live one did.
+      const v = s.value?.kind === 'value' ? s.value.x.toDecimalPlaces(6) : null;
       const text = renderExplanation(s.explanation, rs.system, locale);
       return {
         code: d.code,

@@ -25,6 +25,7 @@ export function rankingsView(rs: RoundScores, group: string, ranges?: Map<string
       }),
       self: d.selfTotal ? fmtScore(d.selfTotal) : null,
       diff: d.selfTotalDiff ? fmtSigned(d.selfTotalDiff) : null,
+      ...(d.provisional ? { totalMax: fmtScore(d.totalMax!) } : {}),
     })),
     meanText: totals ? fmtScore(totals.mean) : null,
     medianText: totals ? fmtScore(totals.median) : null,

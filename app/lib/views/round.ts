@@ -1,9 +1,21 @@
 import type { Round, RoundScores } from '@/db/queries';
 import type { DepartmentScore } from '@/lib/scoring';
-import type { RoundContext, RoundSummary } from './types';
+import type { PublicationInfo } from '@/db/queries';
+import type { PublicationView, RoundContext, RoundSummary } from './types';
 
 export function roundSummary(r: Pick<Round, 'slug' | 'name' | 'year' | 'status'>): RoundSummary {
-  return { slug: r.slug, name: r.name, year: r.year, locked: r.status === 'locked' };
+  return { slug: r.slug, name: r.name, year: r.year, status: r.status, locked: r.status === 'published' };
+}
+
+export function publicationView(p: PublicationInfo): PublicationView {
+  return {
+    number: p.number,
+    publishedAt: p.publishedAt.toISOString(),
+    publishedBy: p.publishedBy,
+    engineVersion: p.engineVersion,
+    withdrawnAt: p.withdrawnAt?.toISOString() ?? null,
+    withdrawReason: p.withdrawReason,
+  };
 }
 
 /** The round's groups in the engine's output order. */
@@ -26,6 +38,9 @@ export function membersOf(rs: RoundScores, group: string): DepartmentScore[] {
 export function roundContext(rs: RoundScores, group: string): RoundContext {
   return {
     ...roundSummary(rs.round),
+    deadline: rs.round.deadline?.toISOString() ?? null,
+    publication: rs.publication ? publicationView(rs.publication) : null,
+    provisional: membersOf(rs, group).some((d) => d.provisional),
     showRankingToDepartments: rs.round.showRankingToDepartments,
     policy: rs.scores.policy,
     systemName: rs.system.name,

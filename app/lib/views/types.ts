@@ -6,14 +6,36 @@ import type { Policy, Status } from '@/lib/scoring';
  * formatted from an engine decimal, plus a number where a chart or sort needs one.
  */
 
+export type RoundStatusName = 'collecting' | 'reviewing' | 'published';
+
 export interface RoundSummary {
   slug: string;
   name: string;
   year: number;
+  status: RoundStatusName;
+  /** Published: its figures are frozen and every change is refused. */
   locked: boolean;
 }
 
+/** A publication whose figures a page shows (the standing one, or an earlier one asked for). */
+export interface PublicationView {
+  number: number;
+  /** ISO 8601. */
+  publishedAt: string;
+  publishedBy: string;
+  engineVersion: string | null;
+  /** ISO 8601 when withdrawn. */
+  withdrawnAt: string | null;
+  withdrawReason: string | null;
+}
+
 export interface RoundContext extends RoundSummary {
+  /** ISO 8601, or null. */
+  deadline: string | null;
+  /** Set when the figures on the page are a publication's frozen snapshot. */
+  publication: PublicationView | null;
+  /** Some department of the group still has judgement leaves to be evaluated: the ranking is 暂定. */
+  provisional: boolean;
   /** Whether department accounts see this round's ranking list. */
   showRankingToDepartments: boolean;
   policy: Policy;
@@ -48,6 +70,8 @@ export interface RankingRow {
   /** Self-reported total and its difference from the computed one (signed, e.g. "+1.20"). */
   self: string | null;
   diff: string | null;
+  /** 待评议: the total with pending leaves at full marks, the range's upper end; absent when evaluated. */
+  totalMax?: string;
 }
 
 export interface RankingsView {
@@ -187,6 +211,8 @@ export interface DepartmentView {
   rank: number;
   tied: boolean;
   total: string;
+  /** 待评议: the total with pending leaves at full marks; null when evaluated. */
+  totalMax: string | null;
   selfTotal: string | null;
   selfTotalDiff: string | null;
   tree: TreeRow[];

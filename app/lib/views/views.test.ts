@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Round, RoundScores } from '@/db/queries';
-import { builtinSystem, fmtScore, indexSystem, parseCohort, scoreCohort } from '@/lib/scoring';
+import { builtinSystem, fmtScore, indexSystem, parseCohort, scoreCohort, scoresFromJson, scoresToJson } from '@/lib/scoring';
+import { heatView } from './heat';
+import { explanationView } from './explanation';
 import { pointsLost, totalSummary, weakIndicators } from '@/lib/stats';
 import { syntheticCohort } from '@/lib/synthetic/cohort';
 import { departmentView } from './department';
@@ -15,7 +17,7 @@ function round(seed: number): RoundScores {
   const parsed = parseCohort(syntheticCohort(system, 30, { seed, groups: ['乡镇', '县直部门'] }), system);
   if (!parsed.ok) throw new Error('synthetic cohort invalid');
   const departments = parsed.cohort.departments;
-  const r = { slug: 'test', name: '测试轮次', year: 2021, status: 'open', policy: system.interpolation } as Round;
+  const r = { slug: 'test', name: '测试轮次', year: 2021, status: 'collecting', policy: system.interpolation } as Round;
   return { round: r, system, departments, scores: scoreCohort(system, departments) };
 }
 
@@ -88,5 +90,32 @@ describe('exports', () => {
   it('writes totals as the numbers the page shows', () => {
     const sheet = summarySheet(rs, ['乡镇']);
     expect(sheet.rows.map((r) => (r[5] as number).toFixed(2))).toEqual(members('乡镇').map((d) => fmtScore(d.total)));
+  });
+});
+
+describe('a published round renders through the same views from its stored JSON', () => {
+  // What a publication stores, back through text as the database keeps it.
+  const frozen: RoundScores = { ...rs, departments: [], scores: scoresFromJson(JSON.parse(JSON.stringify(scoresToJson(rs.scores, { explain: true }))), system) };
+  const same = (f: (x: RoundScores) => unknown) => expect(JSON.stringify(f(frozen))).toBe(JSON.stringify(f(rs)));
+
+  it('rankings, heat table and every indicator page are identical', () => {
+    for (const g of ['乡镇', '县直部门']) {
+      same((x) => rankingsView(x, g));
+      same((x) => heatView(x, g));
+      for (const { leaf } of indexSystem(system).leaves) same((x) => indicatorView(x, g, leaf.code));
+    }
+  });
+
+  it('every 评分表 and every explanation is identical', () => {
+    for (const d of rs.scores.departments) {
+      same((x) => departmentView(x, d.code, []));
+      for (const locale of ['zh-CN', 'en'] as const) {
+        for (const code of Object.keys(d.indicators)) same((x) => explanationView(system, x.scores.departments.find((y) => y.code === d.code)!, x.scores.departments.find((y) => y.code === d.code)!.indicators[code]!, locale));
+      }
+    }
+  });
+
+  it('the exported sheets are identical', () => {
+    same((x) => [summarySheet(x, ['乡镇', '县直部门']), detailSheet(x, ['乡镇', '县直部门']), indicatorSheet(x, ['乡镇', '县直部门'])]);
   });
 });

@@ -14,9 +14,13 @@ export const dynamic = 'force-dynamic';
 
 export default async function RankingsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: SearchParams }) {
   const { slug } = await params;
-  const group = one((await searchParams).group);
+  const sp = await searchParams;
+  const group = one(sp.group);
+  // ?publication=N: the figures an earlier publication froze, withdrawn or not.
+  const asked = Number(one(sp.publication));
+  const publication = Number.isInteger(asked) && asked > 0 ? asked : undefined;
   const viewer = await requireUser('round:view', { returnTo: `/rounds/${encodeURIComponent(slug)}` });
-  const data = await fetchRankings(viewer, slug, group);
+  const data = await fetchRankings(viewer, slug, group, publication);
   if (!data) {
     // A department whose round keeps the ranking list closed sees its own page instead.
     if (viewer.departmentCode) redirect(`/rounds/${encodeURIComponent(slug)}/departments/${encodeURIComponent(viewer.departmentCode)}`);
@@ -26,19 +30,19 @@ export default async function RankingsPage({ params, searchParams }: { params: P
   const { round, rankings } = data;
   return (
     <>
-      <RoundHeader t={t} viewer={viewer} rounds={data.rounds} round={round} section="rankings" path="" />
+      <RoundHeader t={t} locale={locale} viewer={viewer} rounds={data.rounds} round={round} section="rankings" path="" />
       {rankings ? (
         <RankingsPanel
           view={rankings}
           slug={round.slug}
-          exports={can(viewer, 'round:export') ? <ExportLinks t={t} slug={round.slug} group={round.group} /> : null}
+          exports={can(viewer, 'round:export') ? <ExportLinks t={t} slug={round.slug} group={round.group} publication={publication} /> : null}
           linkOnly={viewer.departmentCode}
           chartSvg={rankingChartSvg(rankings, t, locale)}
         />
       ) : (
         <p className="card muted">{t('noRows')}</p>
       )}
-      {can(viewer, 'round:import') ? (
+      {can(viewer, 'round:import') && publication === undefined ? (
         <section className="card upload" aria-labelledby="upload-title">
           <h2 id="upload-title">{t('uploadTitle')}</h2>
           <p className="muted">{t('uploadHint')}</p>

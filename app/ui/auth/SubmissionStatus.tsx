@@ -1,12 +1,10 @@
 import type { SubmissionForm } from '@/db/submission-form';
-import { indexSystem } from '@/lib/scoring';
 import type { AuthT } from '@/app/lib/auth/messages';
 
 const when = (d: Date) => d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
-/** Status, the bureau's comment and adjustments, and the version history of one submission. */
+/** Status, the bureau's comment, and the version history of one submission. */
 export function SubmissionStatus({ at, form }: { at: AuthT; form: SubmissionForm }) {
-  const names = new Map(indexSystem(form.system).leaves.map((l) => [l.leaf.code, l.leaf.name]));
   return (
     <section className="card" aria-labelledby="status-title">
       <div className="card-head">
@@ -22,18 +20,6 @@ export function SubmissionStatus({ at, form }: { at: AuthT; form: SubmissionForm
         <p className="note" role="note" data-testid="bureau-comment">
           {at('bureauComment')}：{form.comment}
         </p>
-      ) : null}
-      {form.adjustments.length ? (
-        <>
-          <h3>{at('adjustmentsTitle')}</h3>
-          <ul data-testid="adjustments">
-            {form.adjustments.map((a, i) => (
-              <li key={i}>
-                {at('adjustmentLine', { indicator: names.get(a.indicator) ?? a.indicator, before: a.before ?? '—', after: a.after, who: a.createdBy, when: when(a.createdAt), reason: a.reason })}
-              </li>
-            ))}
-          </ul>
-        </>
       ) : null}
       {form.versions.length ? (
         <details>

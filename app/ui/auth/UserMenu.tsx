@@ -22,6 +22,7 @@ export async function UserMenu({ locale }: { locale: Locale }) {
     <nav className="user-menu" aria-label={at('account')} data-testid="user-menu">
       {viewer.role === 'admin' ? (
         <>
+          <Link href="/admin/rounds">{at('navRounds')}</Link>
           <Link href="/admin/users">{at('navUsers')}</Link>
           <Link href="/admin/audit">{at('navAudit')}</Link>
         </>

@@ -1,13 +1,16 @@
 import Link from 'next/link';
-import type { Translate } from '@/app/i18n';
+import type { Locale, Translate } from '@/app/i18n';
+import { fmtDay } from '@/app/lib/format';
 import { can, type Viewer } from '@/lib/auth/roles';
 import type { RoundContext, RoundSummary } from '@/app/lib/views/types';
 import { RoundSelect } from './RoundSelect';
+import { RoundStatusLine } from './RoundStatusLine';
 
-export type Section = 'rankings' | 'indicators' | 'policies' | 'department' | 'whatif';
+export type Section = 'rankings' | 'indicators' | 'policies' | 'department' | 'whatif' | 'manage';
 
 interface Props {
   t: Translate;
+  locale?: Locale;
   /** Decides which tabs exist: each leads only where the viewer may go. */
   viewer: Viewer;
   rounds: RoundSummary[];
@@ -26,7 +29,7 @@ export function roundHref(slug: string, path: string, group?: string) {
 }
 
 /** Round title, round and group selectors, page tabs and the note on relative scoring. */
-export function RoundHeader({ t, viewer, rounds, round, section, title, path, groupSwitch = true }: Props) {
+export function RoundHeader({ t, locale = 'zh-CN', viewer, rounds, round, section, title, path, groupSwitch = true }: Props) {
   const own = viewer.departmentCode;
   const base = `/rounds/${encodeURIComponent(round.slug)}`;
   return (
@@ -36,7 +39,10 @@ export function RoundHeader({ t, viewer, rounds, round, section, title, path, gr
           <h1>{title ?? round.name}</h1>
           <div className="meta">
             {title ? <span>{round.name}</span> : null}
-            <span className={`badge ${round.locked ? 'locked' : ''}`}>{round.locked ? t('roundLocked') : t('roundOpen')}</span>
+            <span className={`badge status-${round.status}`} data-testid="round-status">
+              {t(`roundStatus.${round.status}`)}
+            </span>
+            {round.deadline && round.status === 'collecting' ? <span>{t('deadlineLine', { date: fmtDay(round.deadline) })}</span> : null}
             <span>{t('policyLine', { policy: t(`policy.${round.policy}`) })}</span>
             {round.group ? <span>{t('groupLine', { group: round.group, n: round.groupSize })}</span> : null}
           </div>
@@ -79,10 +85,13 @@ export function RoundHeader({ t, viewer, rounds, round, section, title, path, gr
           </>
         ) : null}
         {can(viewer, 'submission:review') ? <Link href={`${base}/review`}>{t('navReview')}</Link> : null}
+        {can(viewer, 'round:manage') ? (
+          <Link href={`${base}/manage`} aria-current={section === 'manage' ? 'page' : undefined}>
+            {t('navManage')}
+          </Link>
+        ) : null}
       </nav>
-      <p className="note" role="note" data-testid="relative-note">
-        {t('relativeNote')}
-      </p>
+      <RoundStatusLine t={t} locale={locale} round={round} />
     </>
   );
 }

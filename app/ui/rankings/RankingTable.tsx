@@ -51,7 +51,15 @@ export function useRankingTable(view: RankingsView, slug: string, linkOnly: stri
         sortFn: 'basic',
         sortDescFirst: true,
         meta: { numeric: true, label: t('total') },
-        cell: (c) => <strong>{c.row.original.total}</strong>,
+        cell: (c) =>
+          c.row.original.totalMax ? (
+            <span title={t('totalRangeHint', { lo: c.row.original.total, hi: c.row.original.totalMax })} data-testid="total-range">
+              <strong>{t('totalRange', { lo: c.row.original.total, hi: c.row.original.totalMax })}</strong>
+              <span className="badge pending">{t('pendingRow')}</span>
+            </span>
+          ) : (
+            <strong>{c.row.original.total}</strong>
+          ),
       }),
       // Leave-one-out rank range: sorted by its width, the least stable first.
       helper.accessor((r) => (r.range ? r.range[1] - r.range[0] : undefined), {

@@ -12,6 +12,8 @@ export const dynamic = 'force-dynamic';
 const Query = z.object({
   format: z.enum(['xlsx', 'csv']).default('xlsx'),
   group: z.string().max(100).optional(),
+  /** An earlier publication's frozen figures. */
+  publication: z.coerce.number().int().positive().optional(),
 });
 
 /** Browsers take the UTF-8 name; old clients fall back to the ASCII one. */
@@ -25,12 +27,12 @@ export const GET = guardRoute<{ slug: string }, NextRequest>(
   async (req, { viewer, params: { slug } }) => {
     const q = Query.safeParse(Object.fromEntries(req.nextUrl.searchParams));
     if (!q.success) return NextResponse.json({ error: '导出参数无效：format 只能是 xlsx 或 csv' }, { status: 400 });
-    const rs = await fetchRoundScores(viewer, slug);
+    const rs = await fetchRoundScores(viewer, slug, q.data.publication);
     if (!rs) return NextResponse.json({ error: `没有评价轮次 ${slug}` }, { status: 404 });
 
     const groups = exportGroups(rs, q.data.group);
     const summary = summarySheet(rs, groups);
-    const label = groups.length === 1 ? `-${groups[0]}` : '';
+    const label = `${groups.length === 1 ? `-${groups[0]}` : ''}${rs.publication ? `-第${rs.publication.number}次发布` : ''}`;
     const base = `${rs.round.name}${label}-得分`;
     const ascii = `scores-${rs.round.slug}`.replace(/[^A-Za-z0-9_-]/g, '_');
 

@@ -13,10 +13,10 @@ export default async function IndicatorsPage({ params, searchParams }: { params:
   const viewer = await requireUser('round:indicators', { returnTo: `/rounds/${encodeURIComponent(slug)}/indicators` });
   const data = await fetchHeat(viewer, slug, one((await searchParams).group));
   if (!data) notFound();
-  const { t } = await getTranslator();
+  const { t, locale } = await getTranslator();
   return (
     <>
-      <RoundHeader t={t} viewer={viewer} rounds={data.rounds} round={data.round} section="indicators" path="/indicators" />
+      <RoundHeader t={t} locale={locale} viewer={viewer} rounds={data.rounds} round={data.round} section="indicators" path="/indicators" />
       <section className="card" aria-labelledby="heat-title">
         <h2 id="heat-title">{t('indicatorsTitle')}</h2>
         <p className="muted">{t('indicatorsHint')}</p>

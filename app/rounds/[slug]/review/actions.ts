@@ -1,9 +1,10 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { acceptSubmission, adjustJudgement, returnSubmission } from '@/db/review';
-import { lockRoundBy, setRankingVisibility, unlockRoundBy } from '@/db/round-admin';
+import { evaluateAsBureau } from '@/db/evaluations';
+import { acceptAllSubmitted, acceptSubmission, returnSubmission } from '@/db/review';
 import { guardedAction, type ActionState } from '@/app/lib/auth/guard';
+import { leafScoresOf } from '@/app/lib/leaf-scores';
 
 const Target = z.object({
   slug: z.string().min(1).max(64),
@@ -28,22 +29,15 @@ export const returnAction = guardedAction(Target.extend({ comment: Comment }), '
   answer(await returnSubmission(viewer, input, { address }), reviewPath(input.slug, input.code)),
 );
 
-export const adjustAction = guardedAction(
-  Target.extend({ indicator: z.string().min(1).max(100), score: z.string().max(32), reason: Comment }),
+/** Accepts every submission waiting for the bureau (已提交), each as its own decision. */
+export const acceptAllAction = guardedAction(z.object({ slug: z.string().min(1).max(64) }), 'submission:review', async (input, { viewer, address }) => {
+  const r = await acceptAllSubmitted(viewer, input.slug, { address });
+  return answer(r.ok ? { ok: true, message: `已接受 ${r.accepted} 份填报` } : r, reviewPath(input.slug));
+});
+
+/** The bureau's evaluation of a department without a panel: `score.<leaf>` and `comment.<leaf>` fields. */
+export const evaluateAction = guardedAction(
+  z.object({ slug: z.string().min(1).max(64), code: z.string().min(1).max(100) }).catchall(z.string().max(2000)),
   'submission:review',
-  async (input, { viewer, address }) => answer(await adjustJudgement(viewer, input, { address }), reviewPath(input.slug, input.code)),
-);
-
-const RoundForm = z.object({ slug: z.string().min(1).max(64) });
-
-export const lockAction = guardedAction(RoundForm, 'round:manage', async (input, { viewer, address }) =>
-  answer(await lockRoundBy(viewer, input.slug, { address }), reviewPath(input.slug)),
-);
-
-export const unlockAction = guardedAction(RoundForm.extend({ reason: Comment }), 'round:manage', async (input, { viewer, address }) =>
-  answer(await unlockRoundBy(viewer, input.slug, input.reason, { address }), reviewPath(input.slug)),
-);
-
-export const rankingVisibilityAction = guardedAction(RoundForm.extend({ visible: z.enum(['0', '1']) }), 'round:manage', async (input, { viewer, address }) =>
-  answer(await setRankingVisibility(viewer, input.slug, input.visible === '1', { address }), reviewPath(input.slug)),
+  async (input, { viewer, address }) => answer(await evaluateAsBureau(viewer, { slug: input.slug, code: input.code, scores: leafScoresOf(input) }, { address }), reviewPath(input.slug, input.code)),
 );

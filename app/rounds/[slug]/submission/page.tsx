@@ -5,6 +5,8 @@ import { loadSubmissionForm } from '@/db/submission-form';
 import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/app/lib/auth/guard';
 import { getAuthT } from '@/app/lib/auth/server-t';
+import { getTranslator } from '@/app/i18n/server';
+import { fmtDay } from '@/app/lib/format';
 import { SubmissionStatus } from '@/app/ui/auth/SubmissionStatus';
 import { formSections } from './fields';
 import { SubmissionForm } from './SubmissionForm';
@@ -23,6 +25,7 @@ export default async function SubmissionPage({ params }: { params: Promise<{ slu
   const form = await loadSubmissionForm(viewer, slug, viewer.departmentCode!);
   if (!form) notFound();
   const { at } = await getAuthT();
+  const { t } = await getTranslator();
   return (
     <>
       <div className="round-bar">
@@ -31,13 +34,31 @@ export default async function SubmissionPage({ params }: { params: Promise<{ slu
           <div className="meta">
             <span>{at('submissionOf', { name: form.department.name, round: form.round.name })}</span>
             <span>{form.department.group}</span>
-            <span className={`badge ${form.round.status === 'locked' ? 'locked' : ''}`}>{form.round.status === 'locked' ? at('lockedBadge') : at('openBadge')}</span>
+            <span className={`badge status-${form.round.status}`} data-testid="round-status">
+              {t(`roundStatus.${form.round.status}`)}
+            </span>
+            {form.round.deadline ? <span data-testid="deadline">{t('deadlineLine', { date: fmtDay(form.round.deadline) })}</span> : null}
           </div>
         </div>
         <Link className="button secondary" href={`/rounds/${encodeURIComponent(slug)}/departments/${encodeURIComponent(form.department.code)}`}>
           {at('viewScorecard')}
         </Link>
       </div>
+      <section className="card" aria-labelledby="files-title">
+        <h2 id="files-title">{t('filesTitle')}</h2>
+        <p className="muted">{t('filesHint')}</p>
+        <div className="button-row">
+          <a className="button secondary" href={`/rounds/${encodeURIComponent(slug)}/template`} download data-testid="download-template">
+            {t('downloadTemplate')}
+          </a>
+          {form.version ? (
+            <a className="button secondary" href={`/rounds/${encodeURIComponent(slug)}/template?data=1`} download data-testid="download-own">
+              {t('downloadOwn')}
+            </a>
+          ) : null}
+        </div>
+        <p className="muted">{t('selfScoreHint')}</p>
+      </section>
       <SubmissionStatus at={at} form={form} />
       <section className="card" aria-label={at('submissionTitle')}>
         {form.readOnly ? (

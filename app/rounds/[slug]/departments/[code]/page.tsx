@@ -27,6 +27,7 @@ export default async function DepartmentPage({ params }: { params: Promise<{ slu
   return (
     <>
       <RoundHeader
+        locale={locale}
         t={t}
         viewer={viewer}
         rounds={data.rounds}
@@ -45,7 +46,16 @@ export default async function DepartmentPage({ params }: { params: Promise<{ slu
         <dl className="figures" data-testid="department-figures">
           <div>
             <dt>{t('total')}</dt>
-            <dd data-testid="department-total">{d.total}</dd>
+            <dd data-testid="department-total">
+              {d.totalMax ? (
+                <span title={t('totalRangeHint', { lo: d.total, hi: d.totalMax })}>
+                  {t('totalRange', { lo: d.total, hi: d.totalMax })}
+                  <span className="badge pending">{t('pendingRow')}</span>
+                </span>
+              ) : (
+                d.total
+              )}
+            </dd>
           </div>
           <div>
             <dt>{t('rank')}</dt>

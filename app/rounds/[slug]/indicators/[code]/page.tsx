@@ -22,11 +22,12 @@ export default async function IndicatorPage({
   const viewer = await requireUser('round:indicators', { returnTo: `/rounds/${encodeURIComponent(slug)}/indicators/${encodeURIComponent(code)}` });
   const data = await fetchIndicator(viewer, slug, code, one((await searchParams).group));
   if (!data) notFound();
-  const { t } = await getTranslator();
+  const { t, locale } = await getTranslator();
   const { indicator: v, round } = data;
   return (
     <>
       <RoundHeader
+        locale={locale}
         t={t}
         viewer={viewer}
         rounds={data.rounds}

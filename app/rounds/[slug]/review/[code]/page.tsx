@@ -1,25 +1,28 @@
 import '@/app/ui/auth/auth.css';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { loadDepartmentEvaluation } from '@/db/evaluation-view';
 import { loadSubmissionForm } from '@/db/submission-form';
-import { indexSystem } from '@/lib/scoring';
+import { getTranslator } from '@/app/i18n/server';
 import { requireUser } from '@/app/lib/auth/guard';
 import { getAuthT } from '@/app/lib/auth/server-t';
+import { fmtWhen } from '@/app/lib/format';
 import { ActionForm } from '@/app/ui/auth/ActionForm';
 import { SubmissionStatus } from '@/app/ui/auth/SubmissionStatus';
+import { EvaluationTable } from '@/app/ui/cycle/EvaluationTable';
 import { formSections } from '../../submission/fields';
-import { acceptAction, adjustAction, returnAction } from '../actions';
+import { acceptAction, evaluateAction, returnAction } from '../actions';
 
 export const dynamic = 'force-dynamic';
 
-/** One unit's submission for the bureau: its figures, its history, and the three review decisions. */
+/** One unit's submission for the bureau: its figures, its history, the review decisions and the evaluation of its judgement leaves. */
 export default async function ReviewPage({ params }: { params: Promise<{ slug: string; code: string }> }) {
   const { slug, code } = await params;
   const viewer = await requireUser('submission:review', { returnTo: `/rounds/${encodeURIComponent(slug)}/review/${encodeURIComponent(code)}` });
-  const form = await loadSubmissionForm(viewer, slug, code);
-  if (!form) notFound();
+  const [form, ev] = await Promise.all([loadSubmissionForm(viewer, slug, code), loadDepartmentEvaluation(viewer, slug, code)]);
+  if (!form || !ev) notFound();
   const { at } = await getAuthT();
-  const judgements = indexSystem(form.system).judgementLeaves.map((l) => l.leaf);
+  const { t, locale } = await getTranslator();
   const target = (
     <>
       <input type="hidden" name="slug" value={slug} />
@@ -35,12 +38,18 @@ export default async function ReviewPage({ params }: { params: Promise<{ slug: s
             {form.department.name} · {at('reviewTitle')}
           </h1>
           <div className="meta">
+            <span className={`badge status-${form.round.status}`} data-testid="round-status">
+              {t(`roundStatus.${form.round.status}`)}
+            </span>
             <span>{form.round.name}</span>
             <span>
               {form.department.code} · {form.department.group}
             </span>
           </div>
         </div>
+        <Link className="button secondary" href={`/rounds/${encodeURIComponent(slug)}/departments/${encodeURIComponent(code)}`}>
+          {t('viewScorecardOf')}
+        </Link>
         <Link className="button secondary" href={`/rounds/${encodeURIComponent(slug)}/review`}>
           {at('reviewList')}
         </Link>
@@ -62,31 +71,46 @@ export default async function ReviewPage({ params }: { params: Promise<{ slug: s
             <textarea name="comment" required maxLength={2000} />
           </label>
         </ActionForm>
-        <h3 style={{ marginTop: 16 }}>{at('adjustTitle')}</h3>
-        <ActionForm action={adjustAction} submit={at('adjust')} okText={at('adjusted')} testId="adjust-form">
-          {target}
-          <label>
-            {at('indicator')}
-            <select name="indicator" required defaultValue="">
-              <option value="" disabled>
-                {at('choose')}
-              </option>
-              {judgements.map((l) => (
-                <option key={l.code} value={l.code}>
-                  {l.name}（0–{l.weight.toFixed()}，{form.values[l.code] ?? '—'}）
-                </option>
+      </section>
+      <section className="card" aria-labelledby="evaluation-title">
+        <h2 id="evaluation-title">{t('evaluationTitle')}</h2>
+        <p className="muted">{ev.panel.length ? t('panelNote', { names: ev.panel.join(t('listSep')), rule: t(`panelRule.${form.round.panelRule}`) }) : t('bureauNote')}</p>
+        <EvaluationTable t={t} ev={ev} />
+        {!ev.panel.length && form.round.status !== 'published' ? (
+          <ActionForm action={evaluateAction} submit={t('saveEvaluation')} testId="bureau-evaluation-form" className="stack-form">
+            <input type="hidden" name="slug" value={slug} />
+            <input type="hidden" name="code" value={code} />
+            {ev.leaves.map((l) => (
+              <fieldset key={l.code} className="leaf-score">
+                <legend>
+                  {l.name}（0–{l.weight}）
+                </legend>
+                <label>
+                  {t('scoreLabel')}
+                  <input name={`score.${l.code}`} type="text" inputMode="decimal" size={6} defaultValue={l.combined ?? ''} />
+                </label>
+                <label className="grow">
+                  {t('commentLabel')}
+                  <input name={`comment.${l.code}`} type="text" maxLength={2000} />
+                </label>
+              </fieldset>
+            ))}
+          </ActionForm>
+        ) : null}
+        {ev.history.length ? (
+          <details>
+            <summary>{t('evaluationHistory', { n: ev.history.length })}</summary>
+            <ul data-testid="evaluation-history">
+              {ev.history.map((h, i) => (
+                <li key={i} className={h.current ? undefined : 'muted'}>
+                  {fmtWhen(h.at, locale)} · {h.by} · {ev.leaves.find((l) => l.code === h.leaf)?.name ?? h.leaf} {h.score}
+                  {h.comment ? `（${h.comment}）` : ''}
+                  {h.current ? '' : ` · ${t('replaced')}`}
+                </li>
               ))}
-            </select>
-          </label>
-          <label>
-            {at('newScore')}
-            <input name="score" type="text" inputMode="decimal" required size={6} />
-          </label>
-          <label>
-            {at('reason')}
-            <input name="reason" type="text" required maxLength={2000} />
-          </label>
-        </ActionForm>
+            </ul>
+          </details>
+        ) : null}
       </section>
       <section className="card" aria-labelledby="values-title">
         <h2 id="values-title">{at('submissionTitle')}</h2>

@@ -1,0 +1,46 @@
+'use client';
+import { createColumnHelper, useTable, type ColumnDef } from '@tanstack/react-table';
+import { useMemo } from 'react';
+import { useT } from '@/app/i18n/client';
+import { DataTable, NameFilter } from '../table/DataTable';
+import { features, type Features } from '../table/features';
+
+export interface MemberRow {
+  code: string;
+  name: string;
+  group: string;
+  /** Usernames of its reviewers. */
+  reviewers: string[];
+}
+
+const helper = createColumnHelper<Features, MemberRow>();
+
+/** The units of a round: code, name, group, reviewers; sortable and filterable. */
+export function MembersTable({ rows }: { rows: MemberRow[] }) {
+  const t = useT();
+  const columns = useMemo<ColumnDef<Features, MemberRow, any>[]>(
+    () => [
+      helper.accessor((r) => `${r.name} ${r.code}`, {
+        id: 'name',
+        header: t('department'),
+        sortFn: 'chinese',
+        filterFn: 'includesString',
+        meta: { sticky: true, label: t('department') },
+        cell: (c) => c.row.original.name,
+      }),
+      helper.accessor('code', { header: t('codeCol'), sortFn: 'basic', meta: { label: t('codeCol') }, cell: (c) => <code>{c.getValue()}</code> }),
+      helper.accessor('group', { header: t('group'), sortFn: 'chinese', meta: { label: t('group') } }),
+      helper.accessor((r) => r.reviewers.join('、'), { id: 'reviewers', header: t('reviewersCol'), sortFn: 'basic', meta: { label: t('reviewersCol') }, cell: (c) => c.getValue() || <span className="muted">{t('bureauEvaluates')}</span> }),
+    ],
+    [t],
+  );
+  const table = useTable({ features, columns, data: rows, getRowId: (r) => r.code, initialState: { sorting: [], pagination: { pageIndex: 0, pageSize: 50 } } });
+  return (
+    <>
+      <div className="toolbar">
+        <NameFilter table={table} columnId="name" />
+      </div>
+      <DataTable table={table} caption={t('membersTitle')} rowHeader="name" testId="members" />
+    </>
+  );
+}
