@@ -122,14 +122,19 @@ export async function saveSubmission(viewer: Viewer | null, req: SaveRequest, me
   const found = await memberOf(handle, req.slug, req.code);
   if (!found) return DENIED;
   const { round, system, member } = found;
-  if (round.status === 'published') return { ok: false, message: publishedRoundMessage(round) };
+  // Whether it may change at all comes before what is in the form.
+  const now = await getSubmission(req.slug, req.code, undefined, handle);
+  const closed = editRefusal(round, now?.status ?? null, now?.version ?? 0);
+  if (closed) return { ok: false, message: closed };
 
   const columns = tableColumns(system);
   const cells: Record<string, string> = { code: member.code, name: member.name, group: member.group };
   // Only the department's own columns: an evaluator's score sent with the form is ignored, never stored.
   for (const c of formColumns(system)) cells[c.key] = (req.cells[c.key] ?? '').trim();
   const parsed = rowsToCohort({ columns: Object.fromEntries(columns.map((c) => [c.key, c.header])), rows: [{ row: 1, cells }] }, system, { name: round.name, year: round.year });
-  if (!parsed.ok) return { ok: false, problems: parsed.problems };
+  // A submission carries the department's self-score of every leaf and of the total (自评得分); a draft may be partial.
+  const missingSelf = req.submit ? columns.filter((c) => c.kind === 'self' && cells[c.key] === '').map((c) => ({ department: member.code, field: c.key, message: `提交前请填写${c.header.replace(/（分）$/, '')}` })) : [];
+  if (!parsed.ok || missingSelf.length) return { ok: false, problems: [...(parsed.ok ? [] : parsed.problems), ...missingSelf] };
   const department = parsed.cohort.departments[0]!;
   const status = req.submit ? ('submitted' as const) : ('draft' as const);
 

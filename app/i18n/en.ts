@@ -77,7 +77,7 @@ export const en: Dictionary = {
   uploadFailed: 'Import failed; nothing was stored. Fix these {n} problems and upload again:',
   uploadError: 'Upload error: {message}',
   uploadNoFile: 'Choose a file first',
-  uploadLocked: 'This round is locked; imports are refused.',
+  uploadLocked: 'This round is published and its scores are frozen: imports are refused. To correct it, withdraw the publication on the round admin page first.',
   problemSheet: 'Sheet',
   problemRow: 'Row',
   problemColumn: 'Column',

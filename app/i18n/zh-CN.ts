@@ -75,7 +75,7 @@ export const zhCN = {
   uploadFailed: '导入失败，未写入任何数据。请修改以下 {n} 个问题后重新上传：',
   uploadError: '上传出错：{message}',
   uploadNoFile: '请先选择文件',
-  uploadLocked: '本轮已锁定，不能再导入。',
+  uploadLocked: '本轮已发布，成绩已冻结，不能再导入；如需更正，请先在轮次管理中撤回发布。',
   problemSheet: '工作表',
   problemRow: '行',
   problemColumn: '列',

@@ -55,6 +55,13 @@ describe('a department account, used as a new user would', () => {
 
     const field = page.locator('input[name="v.staff_actual"]');
     const original = await field.inputValue();
+    // A submission needs every self-score: the seed lost five cells, whose values (the engine's own
+    // scores, adding up to the seed's self-total of 96) are typed in as a department would.
+    const lostCells = async () => {
+      for (const [leaf, v] of Object.entries({ staff_control: '1', budget_adjustment: '0', fund_compliance: '8', asset_integrity: '2', economic_benefit: '4' })) {
+        await page.locator(`input[name="v.self.${leaf}"]`).fill(v);
+      }
+    };
     try {
       // A mistake first: the import's own message, next to the field, and nothing saved.
       await field.fill('五十五');
@@ -65,6 +72,9 @@ describe('a department account, used as a new user would', () => {
       await screenshot(page, 'auth-submission-problem', false);
 
       await field.fill(String(Number(original) + 1));
+      await page.getByTestId('submit').click();
+      await expect(page.locator('.problem-list').innerText()).resolves.toContain('提交前请填写自评·经济效益');
+      await lostCells();
       await page.getByTestId('submit').click();
       await page.getByTestId('submission-result').locator('.auth-ok').waitFor();
       await expect(page.getByTestId('submission-result').innerText()).resolves.toMatch(/已提交（第 \d+ 版）/);
@@ -91,6 +101,7 @@ describe('a department account, used as a new user would', () => {
       // Put the demo figures back so the other suites see the seeded round.
       await page.goto(`${baseURL()}/rounds/2021/submission`);
       await page.locator('input[name="v.staff_actual"]').fill(original);
+      await lostCells();
       await page.getByTestId('submit').click();
       await page.getByTestId('submission-result').locator('.auth-ok').waitFor();
     }
