@@ -65,7 +65,10 @@ async function enrol(tx: Tx, viewer: Viewer, round: Round, entries: Entry[], sou
     if (seen.has(e.code)) problems.push({ ...at, field: 'code', message: `${where}单位代码 ${e.code} 重复${seen.get(e.code) ? `（与第 ${seen.get(e.code)} 行）` : ''}` });
     seen.set(e.code, e.row);
   }
-  if (problems.length) return { ok: false, message: `名单有 ${problems.length} 处问题，未登记任何单位`, problems };
+  if (problems.length) {
+    const listed = problems.length <= 3 ? `：${problems.map((p) => p.message).join('；')}` : '';
+    return { ok: false, message: `名单有 ${problems.length} 处问题，未登记任何单位${listed}`, problems };
+  }
 
   const fresh = entries.filter((e) => !master.has(e.code));
   for (let i = 0; i < fresh.length; i += CHUNK) {
