@@ -26,17 +26,19 @@ describe.each(backends)('first accounts on %s', (backend) => {
       ['admin', 'demo-caizheng-2021', 'admin'],
       ['leader', 'demo-lingdao-2021', 'leader'],
       ['xiaolvzhai', 'demo-bumen-2021', 'department'],
+      ['pingshen1', 'demo-pingshen-2021', 'reviewer'],
+      ['pingshen2', 'demo-pingshen-2022', 'reviewer'],
     ]);
     for (const a of DEMO_ACCOUNTS) {
       const r = await login({ username: a.username, password: a.password, address: 'first-accounts' }, new Date(), demo.db);
       expect(r).toMatchObject({ ok: true, viewer: { role: a.role } });
     }
-    expect(log).toEqual(['示例模式：已创建 3 个示例账号（admin、leader、xiaolvzhai），密码见 README']);
+    expect(log).toEqual(['示例模式：已创建 5 个示例账号（admin、leader、xiaolvzhai、pingshen1、pingshen2），密码见 README']);
   });
 
   it('a second demo start adds nothing', async () => {
     await ensureFirstAccounts(demo.db, { demo: true, announce: false });
-    expect((await demo.db.select({ n: count() }).from(users))[0]!.n).toBe(3);
+    expect((await demo.db.select({ n: count() }).from(users))[0]!.n).toBe(5);
   });
 
   it('a production start creates no account and says how to add the first admin', async () => {

@@ -28,7 +28,7 @@ describe.each(backends)('on %s', (backend) => {
       expect(r).toEqual({
         ok: false,
         message:
-          '用户名须为 2–32 位小写字母、数字、点、下划线或连字符，并以字母或数字开头；角色“boss”无效：只能是 admin（财政局）、leader（领导）或 department（部门）；密码至少 10 个字符（现为 5 个）',
+          '用户名须为 2–32 位小写字母、数字、点、下划线或连字符，并以字母或数字开头；角色“boss”无效：只能是 admin（财政局）、leader（领导）、department（部门）或 reviewer（评审专家）；密码至少 10 个字符（现为 5 个）',
       });
     });
 

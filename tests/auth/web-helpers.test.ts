@@ -20,14 +20,16 @@ describe('the page a login returns to', () => {
 describe('the submission form', () => {
   const sections = formSections(system);
 
-  it('asks for every column of the import template except the unit’s identity', () => {
+  it('asks for every column of the import template except the unit’s identity and the evaluators’ scores', () => {
     const keys = sections.flatMap((s) => s.fields.map((f) => f.key));
     expect(keys).not.toContain('code');
     expect(keys).not.toContain('group');
     expect(keys).toContain('budget');
-    expect(keys).toContain('duty_completion');
+    // A judgement leaf is the evaluators' (spec §7): the department gives only its self-score.
+    expect(keys).not.toContain('duty_completion');
+    expect(keys).toContain('self.duty_completion');
     expect(keys).toContain('self.total');
-    expect(sections.map((s) => s.kind)).toEqual(['input', 'checklist', 'grade', 'judgement', 'self']);
+    expect(sections.map((s) => s.kind)).toEqual(['input', 'checklist', 'grade', 'self']);
   });
 
   it('offers 是/否 for checklist items with the item’s text, and the grades of a grade indicator', () => {
@@ -38,10 +40,9 @@ describe('the submission form', () => {
     expect(grade.control).toEqual({ type: 'select', options: ['优秀', '良好', '合格', '不合格'] });
   });
 
-  it('bounds each judgement score by its weight and makes self-scores optional', () => {
-    const duty = sections.find((s) => s.kind === 'judgement')!.fields.find((f) => f.key === 'duty_completion')!;
-    const leaf = indexSystem(system).judgementLeaves.find((l) => l.leaf.code === 'duty_completion')!.leaf;
-    expect(duty.control).toMatchObject({ type: 'number', min: '0', max: leaf.weight.toFixed() });
+  it('has a self-score field for every leaf and the total (a draft may leave them empty; submitting checks them on the server)', () => {
+    const self = sections.find((s) => s.kind === 'self')!.fields.map((f) => f.key);
+    expect(self).toEqual([...indexSystem(system).leaves.map((l) => `self.${l.leaf.code}`), 'self.total']);
     expect(sections.find((s) => s.kind === 'self')!.fields.every((f) => !f.required)).toBe(true);
   });
 
