@@ -18,7 +18,7 @@ export async function seedRound(db: Db, slug = '2021'): Promise<void> {
 export const PASSWORD = 'test-password-2021';
 
 /** Creates an account and returns it as the permission checks see it. */
-export async function account(db: Db, username: string, role: 'admin' | 'leader' | 'department', department?: string): Promise<Viewer> {
+export async function account(db: Db, username: string, role: 'admin' | 'leader' | 'department' | 'reviewer', department?: string): Promise<Viewer> {
   const r = await createUser({ username, password: PASSWORD, role, departmentCode: department ?? null }, CLI, db);
   if (!r.ok) throw new Error(r.message);
   const v = await loadViewer(db, r.id);
