@@ -82,7 +82,7 @@ async function main() {
 
   // Later layers add their own sections; each is optional so the bench works at every commit.
   // BENCH_ENGINE_ONLY=1 stops after the in-process sections (the page bench builds the app).
-  const extras = process.env.BENCH_ENGINE_ONLY === '1' ? ['./bench/sensitivity'] : ['./bench/sensitivity', './bench/large', './bench/db', './bench/pages'];
+  const extras = process.env.BENCH_ENGINE_ONLY === '1' ? ['./bench/sensitivity'] : ['./bench/sensitivity', './bench/large', './bench/db', './bench/save', './bench/pages'];
   for (const extra of extras) {
     const modulePath = path.join(__dirname, `${extra}.ts`);
     if (!fs.existsSync(modulePath)) continue;

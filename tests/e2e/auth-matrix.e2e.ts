@@ -51,7 +51,7 @@ const PAGE_PARAMS: Record<string, Record<string, string>> = {
 
 /** Route handlers by `METHOD pattern`, with a request that would succeed for an allowed user. */
 const ROUTES: Record<string, { allowed: Allowed; path: string; body?: () => FormData }> = {
-  'GET /rounds/[slug]/explain': { allowed: ALL, path: '/rounds/2021/explain?department=xiaolvzhai&indicator=budget_completion' },
+  'GET /rounds/[slug]/explain': { allowed: ['admin', 'leader', 'department'], path: '/rounds/2021/explain?department=xiaolvzhai&indicator=budget_completion' },
   'GET /rounds/[slug]/export': { allowed: READERS, path: '/rounds/2021/export?format=csv' },
   'GET /rounds/[slug]/template': { allowed: ['admin', 'department'], path: '/rounds/2021/template' },
   'POST /rounds/[slug]/upload': {

@@ -39,7 +39,8 @@ describe('rankings page', () => {
     const want = members(group);
     expect(rows.map((r) => r[1])).toEqual(want.map((d) => d.name));
     expect(rows.map((r) => parseInt(r[0]!, 10))).toEqual(want.map((d) => d.rank));
-    expect(rows.map((r) => r[2])).toEqual(want.map((d) => fmtScore(d.total)));
+    // A unit awaiting evaluation (the demo's panel) shows its range [pending at 0, at full] and 待评议.
+    expect(rows.map((r) => r[2])).toEqual(want.map((d) => (d.provisional ? `${fmtScore(d.total)}–${fmtScore(d.totalMax!)}待评议` : fmtScore(d.total))));
     // The leave-one-out rank range (column 3): its text, then the bar's words for screen readers.
     const ranges = new Map(rankStability(expected.system, expected.scores).flatMap((g) => g.ranges.map((r) => [r.code, r] as const)));
     expect(rows.map((r) => r[3])).toEqual(
@@ -117,11 +118,11 @@ describe('rankings page', () => {
     expect(secondClick).toEqual([...sorted].reverse());
   });
 
-  it('says that scores are relative to the group and can move until the round is locked', async () => {
+  it('says that scores are relative to the group and can move until the round is published', async () => {
     const { page } = await openPage(browser);
     await visit(page, '/rounds/2021');
     await expect(page.getByTestId('relative-note').innerText()).resolves.toBe(
-      '得分为同组相对得分，按本轮插值口径计算；在本轮锁定前，其他单位的数据变化可能使得分变动。',
+      '得分为同组相对得分，按本轮插值口径计算；在本轮发布前，其他单位的数据变化可能使得分变动。',
     );
   });
 
