@@ -210,7 +210,8 @@ export async function fetchManage(viewer: Viewer, slug: string) {
   const enrolled = new Set(members.map((m) => m.code));
   return {
     rounds: r.rounds,
-    context: r.context,
+    // The whole round, not one group: provisional when any unit awaits evaluation.
+    context: { ...r.context, group: '', groupSize: 0, provisional: r.rs.scores.departments.some((d) => d.provisional) },
     round,
     groups,
     members,
