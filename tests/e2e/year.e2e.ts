@@ -125,7 +125,7 @@ describe('a year of evaluation, in the browser', () => {
       await page.reload();
     }
     await expect(page.getByTestId('reviewer-assignments').innerText()).resolves.toContain(`pingshen2：${UNIT_NAME}`);
-    await screenshot(page, 'year-manage');
+    await screenshot(page, 'year-manage', false);
     expect(errors).toEqual([]);
   });
 
@@ -171,7 +171,7 @@ describe('a year of evaluation, in the browser', () => {
     await expect(page.getByTestId('provisional-note').isVisible()).resolves.toBe(true);
     const row = (await tableRows(page, 'ranking-table')).find((r) => r[1] === UNIT_NAME)!;
     expect(row[2]).toMatch(/^\d+\.\d{2}–\d+\.\d{2}待评议$/);
-    await screenshot(page, 'year-provisional');
+    await screenshot(page, 'year-provisional', false);
   });
 
   it('two reviewers score the unit, each with a comment, and see only their units', { timeout: 120_000 }, async () => {
@@ -190,7 +190,7 @@ describe('a year of evaluation, in the browser', () => {
         await form.locator(`input[name="score.${leaf}"]`).fill(scores[reviewer][i]!);
         await form.locator(`input[name="comment.${leaf}"]`).fill(`${reviewer} 按评价要点评分`);
       }
-      if (reviewer === 'pingshen1') await screenshot(page, 'year-reviewer');
+      if (reviewer === 'pingshen1') await screenshot(page, 'year-reviewer', false);
       await form.getByRole('button', { name: '保存评分' }).click();
       await expect(form.getByRole('status').innerText()).resolves.toBe('已保存 4 项评分');
       expect(errors).toEqual([]);
@@ -269,7 +269,7 @@ describe('a year of evaluation, in the browser', () => {
     const pubs = await tableRows(page, 'publications');
     expect(pubs.map((r) => r[0])).toEqual(['第 1 次', '第 2 次']);
     expect(pubs[0]![3]).toContain('堤村乡履职材料复核');
-    await screenshot(page, 'year-publications');
+    await screenshot(page, 'year-publications', false);
 
     await go(page, '/rounds/2022');
     const now = (await tableRows(page, 'ranking-table')).find((r) => r[1] === CHANGED_NAME)![2]!;
