@@ -19,7 +19,7 @@ vi.mock('@/lib/scoring/rules/context', async (importOriginal) => {
     // "Full marks" worth half a point less: a scoring constant of the engine, changed.
     ruleContext: (...args: Parameters<typeof real.ruleContext>) => {
       const ctx = real.ruleContext(...args);
-      return tamper.on ? { ...ctx, full: outcome(ctx.full.score.minus('0.5'), 'full') } : ctx;
+      return tamper.on ? { ...ctx, full: outcome(ctx.full.cents - 50, 'full') } : ctx;
     },
   };
 });
