@@ -24,6 +24,9 @@ vi.mock('@/lib/scoring/rules/context', async (importOriginal) => {
   };
 });
 
+// The pages' reads take the viewer's language from its cookie; outside a request, the default.
+vi.mock('next/headers', () => ({ cookies: async () => ({ get: () => undefined }) }));
+
 import { closeDb, getDb } from '@/db/client';
 import { expectOk, publishAll, mixedCohort } from '@/db/__tests__/fixtures';
 import { backends, openTestDb, type TestDb } from '@/db/__tests__/setup';
