@@ -125,6 +125,7 @@ describe('a year of evaluation, in the browser', () => {
       await page.reload();
     }
     await expect(page.getByTestId('reviewer-assignments').innerText()).resolves.toContain(`pingshen2：${UNIT_NAME}`);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'year-manage', false);
     expect(errors).toEqual([]);
   });
@@ -171,6 +172,7 @@ describe('a year of evaluation, in the browser', () => {
     await expect(page.getByTestId('provisional-note').isVisible()).resolves.toBe(true);
     const row = (await tableRows(page, 'ranking-table')).find((r) => r[1] === UNIT_NAME)!;
     expect(row[2]).toMatch(/^\d+\.\d{2}–\d+\.\d{2}待评议$/);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'year-provisional', false);
   });
 
@@ -269,6 +271,7 @@ describe('a year of evaluation, in the browser', () => {
     const pubs = await tableRows(page, 'publications');
     expect(pubs.map((r) => r[0])).toEqual(['第 1 次', '第 2 次']);
     expect(pubs[0]![3]).toContain('堤村乡履职材料复核');
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'year-publications', false);
 
     await go(page, '/rounds/2022');
