@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
-import { scoresFromJson, type Scores, type System } from '@/lib/scoring';
+import { indexSystem, scoresFromJson, type Department, type Scores, type System } from '@/lib/scoring';
+import { loadSubmissions } from './round-data';
 import type { Db, Tx } from './client';
 import { scoreSnapshots } from './schema';
 import { publications } from './schema-cycle';
@@ -48,11 +49,15 @@ export async function selectPublications(db: Db | Tx, roundId: number): Promise<
 }
 
 // A snapshot never changes: its parsed Scores can be kept. A few rounds' worth (each can be large).
-const parsed = new Map<number, { scores: Scores; system: System }>();
+const parsed = new Map<number, { scores: Scores; system: System; departments: Department[] }>();
 const PARSED_SIZE = 4;
 
 /** The standing publication of a round (or publication `number`), with its Scores rebuilt from the snapshot. */
-export async function loadPublishedScores(db: Db | Tx, roundId: number, number?: number): Promise<{ scores: Scores; system: System; publication: PublicationInfo } | null> {
+export async function loadPublishedScores(
+  db: Db | Tx,
+  roundId: number,
+  number?: number,
+): Promise<{ scores: Scores; system: System; departments: Department[]; publication: PublicationInfo } | null> {
   const [row] = await db
     .select({ ...infoColumns, systemVersionId: scoreSnapshots.systemVersionId })
     .from(publications)
@@ -65,10 +70,33 @@ export async function loadPublishedScores(db: Db | Tx, roundId: number, number?:
   let hit = parsed.get(info.snapshotId);
   if (!hit) {
     const { system } = await loadSystemVersion(db, systemVersionId);
-    const [snap] = await db.select({ scores: scoreSnapshots.scores }).from(scoreSnapshots).where(eq(scoreSnapshots.id, info.snapshotId));
-    hit = { scores: scoresFromJson(snap!.scores, system), system };
+    const [snap] = await db.select({ scores: scoreSnapshots.scores, versions: scoreSnapshots.submissionVersions }).from(scoreSnapshots).where(eq(scoreSnapshots.id, info.snapshotId));
+    const scores = scoresFromJson(snap!.scores, system);
+    hit = { scores, system, departments: await pinnedDepartments(db, snap!.versions, scores, system) };
     parsed.set(info.snapshotId, hit);
     if (parsed.size > PARSED_SIZE) parsed.delete(parsed.keys().next().value!);
   }
   return { ...hit, publication: toInfo(info) };
+}
+
+/**
+ * The data a publication scored — its exact submission versions, in the groups and with the
+ * judgement scores it published — for analyses of a published round (policies side by side,
+ * what-if). The published figures themselves are the snapshot's; these are never shown as them.
+ */
+async function pinnedDepartments(db: Db | Tx, versions: Record<string, { id: number; version: number }>, scores: Scores, system: System): Promise<Department[]> {
+  const byCode = new Map(scores.departments.map((d) => [d.code, d]));
+  const rows = Object.entries(versions)
+    .filter(([code]) => byCode.has(code))
+    .map(([code, v]) => ({ id: v.id, version: v.version, status: '', departmentId: 0, code, group: byCode.get(code)!.group }));
+  const judgementLeaves = indexSystem(system).judgementLeaves.map((l) => l.leaf.code);
+  return (await loadSubmissions(db, rows, system)).map((d) => {
+    const published = byCode.get(d.code)!;
+    const judgements: Department['judgements'] = {};
+    for (const leaf of judgementLeaves) {
+      const s = published.indicators[leaf];
+      if (s && s.status !== 'pending') judgements[leaf] = s.score;
+    }
+    return { ...d, judgements };
+  });
 }

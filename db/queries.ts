@@ -66,7 +66,10 @@ export function getRoundCohort(slug: string, db?: Db): Promise<RoundCohort | nul
 
 export interface RoundScores extends RoundCohort {
   scores: Scores;
-  /** Set when these are a publication's frozen figures, read from its snapshot (then `departments` is empty). */
+  /**
+   * Set when these are a publication's frozen figures, read from its snapshot; `departments` are
+   * then its pinned submissions, for analyses only.
+   */
   publication?: PublicationInfo;
 }
 
@@ -216,7 +219,7 @@ export function getPublishedScores(slug: string, number?: number, db?: Db): Prom
       const published = await loadPublishedScores(db, round.id, number);
       if (!published) return null;
       const scores = { ...published.scores, departments: [...published.scores.departments] };
-      return { round, system: published.system, departments: [], scores, publication: published.publication };
+      return { round, system: published.system, departments: [...published.departments], scores, publication: published.publication };
     },
     db,
   );

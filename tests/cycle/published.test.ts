@@ -35,7 +35,7 @@ import { unpublishRound } from '@/db/publication';
 import { getPublishedScores, getRoundScores } from '@/db/queries';
 import { scoreSnapshots } from '@/db/schema';
 import { publications } from '@/db/schema-cycle';
-import { fetchDepartment, fetchExplanation, fetchHeat, fetchIndicator, fetchRankings, fetchRoundScores } from '@/app/lib/data';
+import { fetchDepartment, fetchExplanation, fetchHeat, fetchIndicator, fetchPolicies, fetchRankings, fetchRoundScores, fetchWhatIf } from '@/app/lib/data';
 import { detailSheet, indicatorSheet, summarySheet } from '@/app/lib/views/export';
 import { ENGINE_VERSION, scoreCohort } from '@/lib/scoring';
 import { loadRoundDepartments } from '@/db/round-data';
@@ -120,6 +120,9 @@ describe.each(backends)('a published round on %s', (backend) => {
     tamper.on = true;
     expect(await engine()).not.toEqual(before);
     expect(await everyPage()).toBe(published);
+    // Analyses of a published round read its pinned submissions: they still work.
+    expect((await fetchPolicies(leader, '2021', '乡镇'))!.policies.rows.length).toBeGreaterThan(1);
+    expect(await fetchWhatIf(leader, '2021', 'xiaolvzhai', {})).not.toBeNull();
     // The banner's facts come with the figures.
     expect((await fetchRankings(leader, '2021', '乡镇'))!.round.publication).toMatchObject({ number: 1, engineVersion: ENGINE_VERSION, withdrawnAt: null });
   });

@@ -10,7 +10,7 @@ import { whatIfView } from './whatif';
 // b 3.81%, c 5.72% (max); totals b 97.50, a 97.00, c 96.00.
 function round(): RoundScores {
   const departments = parse(JULU, THREE);
-  const r = { slug: 't', name: '测试轮次', year: 2021, status: 'open', policy: 'cohort-in-band' } as Round;
+  const r = { slug: 't', name: '测试轮次', year: 2021, status: 'collecting', policy: 'cohort-in-band' } as Round;
   return { round: r, system: JULU, departments, scores: scoreCohort(JULU, departments) };
 }
 
