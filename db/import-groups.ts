@@ -10,7 +10,7 @@ import { departments, groups, roundDepartments } from './schema';
 interface RowRef {
   code: string;
   group: string;
-  where: Pick<Problem, 'sheet' | 'row' | 'column' | 'field'>;
+  where: Pick<Problem, 'sheet' | 'row' | 'column' | 'field' | 'header'>;
 }
 
 const text = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
@@ -21,14 +21,14 @@ function rowsOf(source: ImportSource): RowRef[] {
     return t.rows.map((r) => ({
       code: text(r.cells.code),
       group: text(r.cells.group),
-      where: { ...(t.sheet ? { sheet: t.sheet } : {}), row: r.row, ...(t.columns.group ? { column: t.columns.group } : {}), field: 'group' },
+      where: { ...(t.sheet ? { sheet: t.sheet } : {}), row: r.row, ...(t.columns.group ? { column: t.columns.group } : {}), field: 'group', header: '分组' },
     }));
   }
   const list = (source.json as { departments?: unknown } | null)?.departments;
   if (!Array.isArray(list)) return [];
   return list.map((d, i) => {
     const o = (typeof d === 'object' && d !== null ? d : {}) as Record<string, unknown>;
-    return { code: text(o.code), group: typeof o.group === 'string' ? o.group.trim() : '', where: { field: `departments.${i}.group` } };
+    return { code: text(o.code), group: typeof o.group === 'string' ? o.group.trim() : '', where: { field: `departments.${i}.group`, header: '分组' } };
   });
 }
 

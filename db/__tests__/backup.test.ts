@@ -15,9 +15,10 @@ import { backupTables, restoreBackup, writeBackup } from '../backup';
 import type { Db } from '../client';
 import { seedDemo } from '../demo';
 import { ensureFirstAccounts } from '../first-accounts';
-import { getDepartmentHistory, getLatestSnapshot, getRoundScores, listRounds, listSubmissionVersions } from '../queries';
-import { acceptSubmission, adjustJudgement, returnSubmission } from '../review';
-import { lockRoundBy, unlockRoundBy } from '../round-admin';
+import { evaluateAsBureau } from '../evaluations';
+import { publishRound, unpublishRound } from '../publication';
+import { getDepartmentHistory, getPublishedScores, getRoundScores, listRounds, listSubmissionVersions } from '../queries';
+import { acceptSubmission, returnSubmission } from '../review';
 import { auditLog, users } from '../schema';
 import { loadSubmissionForm, saveSubmission } from '../submission-form';
 import { loadViewer } from '../users';
@@ -26,7 +27,7 @@ import { main as restoreMain } from '@/scripts/cli/restore';
 import { runMain } from '@/tests/cli/run';
 import { backends, openTestDb, TEST_DATABASE_URL, type Backend, type TestDb } from './setup';
 
-/** The demo data after a whole review cycle: drafts, returns with comments, acceptance, an adjustment, a lock and an unlock. */
+/** The demo data after a whole review cycle: drafts, returns with comments, acceptance, an evaluation, a publication withdrawn and published again. */
 async function demoAfterReview(db: Db): Promise<void> {
   await seedDemo(db);
   await ensureFirstAccounts(db, { demo: true, announce: false });
@@ -38,22 +39,22 @@ async function demoAfterReview(db: Db): Promise<void> {
   const dept = await viewer('xiaolvzhai');
   const expectOk = (r: { ok: boolean; message?: string }) => expect(r, r.message).toMatchObject({ ok: true });
   const form = async () => (await loadSubmissionForm(dept, '2021', 'xiaolvzhai', db))!;
+  // A submission carries every self-score: the seed's five lost cells, as the department would type them.
+  const lost = { 'self.staff_control': '1', 'self.budget_adjustment': '0', 'self.fund_compliance': '8', 'self.asset_integrity': '2', 'self.economic_benefit': '4' };
 
   let f = await form();
   expectOk(await saveSubmission(dept, { slug: '2021', code: 'xiaolvzhai', baseVersion: f.version, cells: { ...f.values, budget: '1050.1' }, submit: false }, { address: '10.0.0.7' }, db));
   f = await form();
-  expectOk(await saveSubmission(dept, { slug: '2021', code: 'xiaolvzhai', baseVersion: f.version, cells: f.values, submit: true }, {}, db));
+  expectOk(await saveSubmission(dept, { slug: '2021', code: 'xiaolvzhai', baseVersion: f.version, cells: { ...f.values, ...lost }, submit: true }, {}, db));
   f = await form();
   expectOk(await returnSubmission(admin, { slug: '2021', code: 'xiaolvzhai', baseVersion: f.version, comment: '预算数与批复不符，请核对' }, {}, db));
   f = await form();
-  expectOk(await saveSubmission(dept, { slug: '2021', code: 'xiaolvzhai', baseVersion: f.version, cells: { ...f.values, budget: '1049.6' }, submit: true }, {}, db));
+  expectOk(await saveSubmission(dept, { slug: '2021', code: 'xiaolvzhai', baseVersion: f.version, cells: { ...f.values, ...lost, budget: '1049.6' }, submit: true }, {}, db));
   f = await form();
   expectOk(await acceptSubmission(admin, { slug: '2021', code: 'xiaolvzhai', baseVersion: f.version, comment: '已核对' }, {}, db));
-  const other = (await loadSubmissionForm(admin, '2021', 'demo-guanting', db))!;
-  expectOk(await adjustJudgement(admin, { slug: '2021', code: 'demo-guanting', baseVersion: other.version, indicator: 'economic_benefit', score: '3.5', reason: '佐证材料不足' }, {}, db));
-  expectOk(await lockRoundBy(admin, '2020', {}, db));
-  expectOk(await unlockRoundBy(admin, '2020', '补录一个单位', {}, db));
-  expectOk(await lockRoundBy(admin, '2020', {}, db));
+  expectOk(await evaluateAsBureau(admin, { slug: '2021', code: 'demo-dicun', scores: { economic_benefit: { score: '3.5', comment: '佐证材料不足' } } }, {}, db));
+  expectOk(await unpublishRound(admin, '2020', '补录一个单位', {}, db));
+  expectOk(await publishRound(admin, '2020', {}, db));
 }
 
 async function dump(db: Db): Promise<string[]> {
@@ -75,7 +76,8 @@ async function pagesData(db: Db) {
   for (const r of await listRounds(db)) {
     const rs = (await getRoundScores(r.slug, {}, db))!;
     out[`${r.slug}:scores`] = scoresToJson(rs.scores, { explain: true });
-    out[`${r.slug}:snapshot`] = (await getLatestSnapshot(r.slug, db))?.scores;
+    const published = await getPublishedScores(r.slug, undefined, db);
+    out[`${r.slug}:published`] = published ? scoresToJson(published.scores, { explain: true }) : null;
     for (const g of groupsOf(rs)) {
       out[`${r.slug}:${g}:rankings`] = rankingsView(rs, g);
       out[`${r.slug}:${g}:heat`] = heatView(rs, g);
@@ -115,7 +117,9 @@ describe.each(backends)('backup and restore on %s', (backend: Backend) => {
     const count = (name: string) => header.tables.find((t: { name: string }) => t.name === name).rows;
     // History, statuses, drafts, comments, adjustments, the audit log, snapshots, users: all there.
     expect(count('submissions')).toBeGreaterThan(40);
-    expect(count('review_adjustments')).toBe(1);
+    expect(count('evaluations')).toBeGreaterThan(40);
+    expect(count('publications')).toBe(2);
+    expect(count('round_reviewers')).toBe(4);
     expect(count('audit_log')).toBeGreaterThan(8);
     expect(count('users')).toBeGreaterThanOrEqual(3);
     expect(lines.some((l) => l.includes('"status":"draft"') && l.includes('"created_by":"xiaolvzhai"'))).toBe(true);

@@ -139,6 +139,25 @@ describe.each(backends)('setting up a round in the browser on %s', (backend) => 
       expect((await t.db.select().from(groups).innerJoin(rounds, eq(rounds.id, groups.roundId)).where(eq(rounds.slug, '2021'))).map((g) => g.groups.name).sort()).toEqual(['乡镇', '县直部门']);
     });
 
+    it('every problem in one pass: a missing column, a bad cell and an undeclared group are reported together, each with its place', async () => {
+      const before = await databaseState(t.db);
+      const parsed = parseCohort(mixedCohort(2), system);
+      if (!parsed.ok) throw new Error('fixture');
+      const rows = parsed.cohort.departments.map((d) => departmentToRow(d));
+      rows[0]!.budget = '18.8841.4';
+      rows[2]!.group = '县直';
+      const columns = tableColumns(system).filter((c) => c.key !== 'carryover');
+      const csv = toCsv(columns.map((c) => c.key), rows.map((r) => columns.map((c) => r[c.key] ?? '')));
+      const r = await importFile({ roundSlug: '2021', fileName: 'x.csv', buffer: Buffer.from(csv), actor: 'admin' }, t.db);
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      const fields = r.problems.map((p) => p.field);
+      expect(fields).toContain('carryover');
+      expect(r.problems).toContainEqual(expect.objectContaining({ row: 2, field: 'budget' }));
+      expect(r.problems).toContainEqual(expect.objectContaining({ row: 4, field: 'group', message: expect.stringContaining('是不是“县直部门”？') }));
+      expect(await databaseState(t.db)).toEqual(before);
+    });
+
     it('an import never moves a department: another group is refused, an empty one keeps its group', async () => {
       const moved = structuredClone(seedCohort);
       (moved.departments[0] as { group: string }).group = '县直部门';
