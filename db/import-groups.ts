@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { ImportSource } from './import';
-import { DEFAULT_GROUP, type Problem } from '@/lib/scoring';
+import { groupProblem } from '@/lib/interchange/text-rules';
+import { DEFAULT_GROUP, DEPARTMENT_CODE, type Problem } from '@/lib/scoring';
 import type { Db, Tx } from './client';
 import { undeclaredGroupMessage } from './group-names';
 import { departments, groups, roundDepartments } from './schema';
@@ -39,7 +40,9 @@ function rowsOf(source: ImportSource): RowRef[] {
  * Every offending cell is reported, with its row.
  */
 export async function importGroupProblems(db: Db | Tx, roundId: number, source: ImportSource): Promise<Problem[]> {
-  const rows = rowsOf(source);
+  // Only what the file's own checks let through: a bad code or group is reported there, once, and
+  // never reaches a query (PostgreSQL refuses a NUL in text).
+  const rows = rowsOf(source).filter((r) => (r.code === '' || DEPARTMENT_CODE.test(r.code)) && (r.group === '' || groupProblem(r.group) === null));
   const declared = (await db.select({ name: groups.name }).from(groups).where(eq(groups.roundId, roundId))).map((g) => g.name).sort();
   const codes = [...new Set(rows.map((r) => r.code).filter(Boolean))];
   const enrolled = new Map<string, string>();

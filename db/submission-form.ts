@@ -133,7 +133,7 @@ export async function saveSubmission(viewer: Viewer | null, req: SaveRequest, me
   for (const c of formColumns(system)) cells[c.key] = (req.cells[c.key] ?? '').trim();
   const parsed = rowsToCohort({ columns: Object.fromEntries(columns.map((c) => [c.key, c.header])), rows: [{ row: 1, cells }] }, system, { name: round.name, year: round.year });
   // A submission carries the department's self-score of every leaf and of the total (自评得分); a draft may be partial.
-  const missingSelf = req.submit ? columns.filter((c) => c.kind === 'self' && cells[c.key] === '').map((c) => ({ department: member.code, field: c.key, message: `提交前请填写${c.header.replace(/（分）$/, '')}` })) : [];
+  const missingSelf = req.submit ? columns.filter((c) => c.kind === 'self' && cells[c.key] === '').map((c) => ({ department: member.code, field: c.key, header: c.header, message: `提交前请填写${c.header.replace(/（分）$/, '')}` })) : [];
   if (!parsed.ok || missingSelf.length) return { ok: false, problems: [...(parsed.ok ? [] : parsed.problems), ...missingSelf] };
   const department = parsed.cohort.departments[0]!;
   const status = req.submit ? ('submitted' as const) : ('draft' as const);

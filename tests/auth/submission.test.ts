@@ -75,7 +75,7 @@ describe.each(backends)('on %s', (backend) => {
         ['self.duty_completion', '自评分 11 超出 0–10'],
       ]);
       // The form names each field by the Chinese label the department sees (issue 9 §5).
-      expect(r.problems.map((p) => p.header)).toEqual(['预算数（万元）', '履职完成情况（0–10 分）']);
+      expect(r.problems.map((p) => p.header)).toEqual(['预算数（万元）', '自评·履职完成情况（分）']);
     });
 
     it('needs a self-score of every indicator and of the total to submit, naming each missing one; a draft may be partial', async () => {
