@@ -81,7 +81,7 @@ describe.each(backends)('on %s', (backend) => {
     it('needs a self-score of every indicator and of the total to submit, naming each missing one; a draft may be partial', async () => {
       const f = await form();
       const r = await saveSubmission(dept, { slug: '2021', code: 'xiaolvzhai', baseVersion: f.version, cells: f.values, submit: true }, {}, t.db);
-      expect(r).toMatchObject({ ok: false, problems: expect.arrayContaining([{ department: 'xiaolvzhai', field: 'self.economic_benefit', message: '提交前请填写自评·经济效益' }]) });
+      expect(r).toMatchObject({ ok: false, problems: expect.arrayContaining([{ department: 'xiaolvzhai', field: 'self.economic_benefit', header: '自评·经济效益（分）', message: '提交前请填写自评·经济效益' }]) });
       if (r.ok || !('problems' in r)) throw new Error('expected problems');
       expect(r.problems.map((p) => p.field).sort()).toEqual(['self.asset_integrity', 'self.budget_adjustment', 'self.economic_benefit', 'self.fund_compliance', 'self.staff_control']);
     });
