@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { passwordProblem, usernameProblem } from '@/lib/auth/credentials';
-import { hashPassword } from '@/lib/auth/password';
+import { BUSY_HASHING, hashPasswords } from './users';
 import { can, type Viewer } from '@/lib/auth/roles';
 import { generatePassword } from '@/lib/auth/token';
 import { writeAudit } from './audit';
@@ -64,8 +64,9 @@ export async function createMissingAccounts(viewer: Viewer | null, slug: string,
     taken.add(username);
     return { ...m, username, password: passwordFor(username) };
   });
-  // Hashing is the slow part (argon2id): done before the transaction, side by side.
-  const hashes = await Promise.all(planned.map((p) => hashPassword(p.password)));
+  // Hashing is the slow part (argon2id): done before the transaction, in the password queue.
+  const hashes = await hashPasswords(planned.map((p) => p.password));
+  if (!hashes) return { ok: false, message: BUSY_HASHING };
   const created = await handle.transaction(async (tx) => {
     const out: NewAccount[] = [];
     for (const [i, p] of planned.entries()) {

@@ -27,6 +27,11 @@ export const AUDIT_ACTIONS = [
   'round.group_move',
   'round.reviewers',
   'evaluation.score',
+  // Sign-in: a successful login, a wrong password (login or the current-password check of a
+  // password change), and a check refused by the throttle (lib/auth/rate-limit).
+  'auth.login',
+  'auth.login_failed',
+  'auth.throttled',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,24 +1,33 @@
 import { labelProblems } from '@/lib/interchange/labels';
 import { formatOf, readSource, type FileFormat } from '@/lib/interchange/source';
-import type { Problem } from '@/lib/scoring';
-import { MAX_XLSX_BYTES } from '@/lib/interchange/xlsx';
+import { MAX_ROWS, MAX_UPLOAD_BYTES, tooLargeMessage, tooManyRowsMessage, type Refused } from '@/lib/interchange/limits';
 import type { Db, Tx } from './client';
 import { importCohort, type ImportRequest, type ImportResult, type ImportSource } from './import';
 
 export type { FileFormat };
 export { formatOf };
-export const MAX_UPLOAD_BYTES = MAX_XLSX_BYTES;
+export { MAX_UPLOAD_BYTES };
 
-/** Turns an uploaded file into an import source, or the problems that stop it (lib/interchange/source reads every format). */
-export async function readUpload(
-  fileName: string,
-  buffer: Buffer,
-): Promise<{ ok: true; source: ImportSource; warnings: string[] } | { ok: false; problems: Problem[] }> {
+/** Departments in a source, counted before any of them is checked (limits.ts MAX_ROWS). */
+function rowCount(source: ImportSource): number {
+  if (source.kind === 'table') return source.table.rows.length;
+  const departments = (source.json as { departments?: unknown } | null)?.departments;
+  return Array.isArray(departments) ? departments.length : 0;
+}
+
+/**
+ * Turns an uploaded file into an import source, or the problems that stop it (lib/interchange/source
+ * reads every format). Files are capped at MAX_UPLOAD_BYTES and MAX_ROWS departments
+ * (lib/interchange/limits), the rows counted before any row is checked.
+ */
+export async function readUpload(fileName: string, buffer: Buffer): Promise<{ ok: true; source: ImportSource; warnings: string[] } | Refused> {
   const refuse = (message: string) => ({ ok: false as const, problems: [{ message }] });
   if (!formatOf(fileName)) return refuse(`不支持的文件类型“${fileName}”：请上传 .xlsx（模板）、.csv 或 .json（cohort@1）`);
-  if (buffer.length > MAX_UPLOAD_BYTES) return refuse(`文件过大（${(buffer.length / 1048576).toFixed(1)} MB），上限 ${MAX_UPLOAD_BYTES / 1048576} MB`);
+  if (buffer.length > MAX_UPLOAD_BYTES) return refuse(tooLargeMessage(buffer.length));
   const read = await readSource(fileName, buffer);
   if (!read.ok) return { ok: false, problems: labelProblems(read.problems, undefined) };
+  const rows = rowCount(read.source);
+  if (rows > MAX_ROWS) return refuse(tooManyRowsMessage(rows));
   return { ok: true, source: read.source, warnings: read.warnings };
 }
 
@@ -46,6 +55,6 @@ export async function importFile(
     (opts.logError ?? ((err) => console.error(`import of ${req.fileName} into ${req.roundSlug} failed in the database:`, err)))(e);
     return { ok: false, problems: [{ message: `${DATABASE_FAILED}${typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? `（错误代码 ${code}）` : ''}` }] };
   }
-  if (!result.ok) return { ok: false, problems: labelProblems(result.problems, undefined) };
+  if (!result.ok) return { ok: false, problems: labelProblems(result.problems, undefined), ...(result.more ? { more: result.more } : {}) };
   return { ...result, warnings: read.warnings };
 }

@@ -1,4 +1,5 @@
 import { and, eq, inArray, max, sql } from 'drizzle-orm';
+import { ProblemList } from '@/lib/interchange/limits';
 import { sourceToCohort, type CohortSource } from '@/lib/interchange/source';
 import { DEFAULT_GROUP, departmentToJson, type Cohort, type Policy, type Problem, type System } from '@/lib/scoring';
 import { getDb, type Db, type Tx } from './client';
@@ -33,7 +34,8 @@ export interface ImportRequest {
   status?: SubmissionStatus;
 }
 
-export type Rejected = { ok: false; problems: Problem[] };
+/** `more`: problems found beyond the listed ones (lib/interchange/limits). */
+export type Rejected = { ok: false; problems: Problem[]; more?: number };
 
 export type ImportResult =
   | {
@@ -120,7 +122,13 @@ async function plan(db: Db | Tx, req: ImportRequest): Promise<{ ok: true; plan: 
   const parsed = sourceToCohort(req.source, system, { name: roundName!, year: year! });
   // A new round declares the groups its file names; an existing one refuses groups it has not declared.
   const groupProblems = existing ? await importGroupProblems(db, existing.id, req.source) : [];
-  if (!parsed.ok || groupProblems.length) return { ok: false, problems: [...(parsed.ok ? [] : parsed.problems), ...groupProblems] };
+  if (!parsed.ok || groupProblems.length) {
+    // The first 200 are listed, the rest counted (lib/interchange/limits).
+    const all = new ProblemList();
+    all.push(...(parsed.ok ? [] : parsed.problems), ...groupProblems);
+    all.more += !parsed.ok && 'more' in parsed ? (parsed.more ?? 0) : 0;
+    return { ok: false, ...all.result() };
+  }
   if (req.source.kind === 'cohort' && parsed.cohort.system !== system.id) {
     return fail(`文件声明的指标体系为 ${parsed.cohort.system}，而评价轮次 ${slug} 使用 ${system.id}`);
   }

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, isNull, max, ne, sql } from 'drizzle-orm';
 import { normalizeUsername, passwordProblem, usernameProblem } from '@/lib/auth/credentials';
-import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { hashPassword } from '@/lib/auth/password';
+import { Busy, passwordSlots } from '@/lib/auth/slots';
 import { isRole, ROLE_LABELS, type Role, type Viewer } from '@/lib/auth/roles';
 import { writeAudit, type Actor } from './audit';
 import { getDb, type Db, type Tx } from './client';
@@ -15,6 +16,30 @@ export interface NewUser {
   role: string;
   /** Required for (and only for) a department account. */
   departmentCode?: string | null;
+}
+
+export const BUSY_HASHING = '服务器正忙（登录请求过多），密码未保存，请稍后再试';
+
+/**
+ * New passwords are hashed in the password checks' queue (lib/auth/slots), one after another in one
+ * slot, so even an account for every department of a round leaves the other slot to logins. Null
+ * when that queue is full.
+ */
+export async function hashPasswords(passwords: string[]): Promise<string[] | null> {
+  try {
+    return await passwordSlots().run(async () => {
+      const out: string[] = [];
+      for (const p of passwords) out.push(await hashPassword(p));
+      return out;
+    });
+  } catch (e) {
+    if (e instanceof Busy) return null;
+    throw e;
+  }
+}
+
+async function hashInSlot(password: string): Promise<string | null> {
+  return (await hashPasswords([password]))?.[0] ?? null;
 }
 
 /** Creates an account; every rule broken is reported in one message naming the field. */
@@ -38,7 +63,8 @@ export async function createUser(input: NewUser, actor: Actor, db?: Db): Promise
     if (!d) return { ok: false, message: `没有代码为 ${code} 的部门：部门由导入填报时登记，请先导入含该部门的文件` };
     departmentId = d.id;
   }
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashInSlot(input.password);
+  if (passwordHash === null) return { ok: false, message: BUSY_HASHING };
   return handle.transaction(async (tx) => {
     const [row] = await tx
       .insert(users)
@@ -74,7 +100,8 @@ export async function setPassword(username: string, password: string, actor: Act
   if (!user) return { ok: false, message: `没有用户 ${normalizeUsername(username)}` };
   const p = passwordProblem(password, user.username);
   if (p) return { ok: false, message: p };
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await hashInSlot(password);
+  if (passwordHash === null) return { ok: false, message: BUSY_HASHING };
   return handle.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, user.id));
     const ended = await tx
@@ -191,11 +218,6 @@ export async function findLoginUser(db: Db | Tx, username: string): Promise<{ id
 }
 
 /** Whether `password` is this active account's password (a password change asks for the old one). */
-export async function checkPassword(username: string, password: string, db?: Db): Promise<boolean> {
-  const user = await findLoginUser(db ?? (await getDb()), username);
-  return Boolean(user && !user.disabled && (await verifyPassword(user.passwordHash, password)));
-}
-
 /** Every department of the master list, for the new-account form. */
 export async function listDepartmentChoices(db?: Db): Promise<{ code: string; name: string }[]> {
   const handle = db ?? (await getDb());

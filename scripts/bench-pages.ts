@@ -79,7 +79,7 @@ async function startServer(dataDir: string, port: number): Promise<{ server: Chi
   delete env.DATABASE_URL;
   delete env.SCORECARD_DEMO;
   let log = '';
-  const server = spawn(NEXT, ['start', '-p', String(port), '-H', '127.0.0.1'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = spawn(process.execPath, [path.join(ROOT, 'scripts', 'serve.mjs'), '-p', String(port), '-H', '127.0.0.1'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   server.stdout!.on('data', (b) => (log += b));
   server.stderr!.on('data', (b) => (log += b));
   const stop = async () => {
@@ -91,14 +91,14 @@ async function startServer(dataDir: string, port: number): Promise<{ server: Chi
   };
   const until = Date.now() + 60_000;
   for (;;) {
-    if (server.exitCode !== null) throw new Error(`next start exited:\n${log}`);
+    if (server.exitCode !== null) throw new Error(`the server (npm start) exited:\n${log}`);
     try {
       await fetch(`http://127.0.0.1:${port}/`, { redirect: 'manual' });
       return { server, stop };
     } catch {
       if (Date.now() > until) {
         await stop();
-        throw new Error(`next start did not come up:\n${log}`);
+        throw new Error(`the server (npm start) did not come up:\n${log}`);
       }
       await new Promise((r) => setTimeout(r, 300));
     }
@@ -114,7 +114,7 @@ async function timeRequest(url: string, session: string): Promise<number> {
 }
 
 export async function run(): Promise<void> {
-  console.log(`\n== Rankings page with ${N.toLocaleString('en')} departments in one group (next start, PGlite)`);
+  console.log(`\n== Rankings page with ${N.toLocaleString('en')} departments in one group (npm start, PGlite)`);
   const force = process.argv.includes('--build');
   if (force || !fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
     console.log('building the app (next build)…');

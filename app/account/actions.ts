@@ -1,6 +1,7 @@
 'use server';
 import { z } from 'zod';
-import { checkPassword, setPassword } from '@/db/users';
+import { verifyCurrentPassword } from '@/db/login';
+import { setPassword } from '@/db/users';
 import { guardedAction, type ActionState } from '@/app/lib/auth/guard';
 import { actorOfCtx } from '@/app/lib/auth/actor';
 
@@ -19,9 +20,9 @@ export const changePasswordAction = guardedAction(
   'signed-in',
   async (input, ctx): Promise<ActionState> => {
     if (input.next !== input.confirm) return { ok: false, message: '两次输入的新密码不一致', fieldErrors: { confirm: ['两次输入的新密码不一致'] } };
-    if (!(await checkPassword(ctx.viewer.username, input.current))) {
-      return { ok: false, message: '当前密码不正确', fieldErrors: { current: ['当前密码不正确'] } };
-    }
+    // Counted and throttled like a login: a session left open must not become a way to guess the password.
+    const current = await verifyCurrentPassword(ctx.viewer, input.current, ctx.address);
+    if (!current.ok) return { ok: false, message: current.message, fieldErrors: { current: [current.message] } };
     const r = await setPassword(ctx.viewer.username, input.next, actorOfCtx(ctx), { keepSession: ctx.session ?? undefined });
     return r.ok ? { ok: true } : { ok: false, message: r.message, fieldErrors: { next: [r.message] } };
   },

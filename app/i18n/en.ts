@@ -77,6 +77,8 @@ export const en: Dictionary = {
   uploadFailed: 'Import failed; nothing was stored. Fix these {n} problems and upload again:',
   uploadError: 'Upload error: {message}',
   uploadNoFile: 'Choose a file first',
+  uploadMoreProblems: 'Only the first {shown} problems are listed; {n} more are not.',
+  uploadTooLarge: 'The file is too large ({size} MB): uploads are at most {max} MB.',
   uploadLocked: 'This round is published and its scores are frozen: imports are refused. To correct it, withdraw the publication on the round admin page first.',
   problemSheet: 'Sheet',
   problemRow: 'Row',

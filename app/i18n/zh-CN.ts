@@ -75,6 +75,8 @@ export const zhCN = {
   uploadFailed: '导入失败，未写入任何数据。请修改以下 {n} 个问题后重新上传：',
   uploadError: '上传出错：{message}',
   uploadNoFile: '请先选择文件',
+  uploadMoreProblems: '以上只列出前 {shown} 个问题，还有 {n} 个问题未列出。',
+  uploadTooLarge: '文件过大（{size} MB）：上传文件最大 {max} MB。',
   uploadLocked: '本轮已发布，成绩已冻结，不能再导入；如需更正，请先在轮次管理中撤回发布。',
   problemSheet: '工作表',
   problemRow: '行',

@@ -7,6 +7,8 @@ const LocaleForm = z.object({ locale: z.enum(LOCALES) });
 
 /** The language switch. A year-long cookie; the page re-renders in the new language after the action. */
 export async function setLocale(formData: FormData): Promise<void> {
+  // Called by hand, an action can get anything as its argument.
+  if (!(formData instanceof FormData)) return;
   const parsed = LocaleForm.safeParse({ locale: formData.get('locale') });
   if (!parsed.success) return;
   (await cookies()).set(LOCALE_COOKIE, parsed.data.locale, {

@@ -1,11 +1,21 @@
 'use client';
 import { useActionState } from 'react';
 import { useAuthT } from '@/app/lib/auth/client-t';
+import type { ActionState } from '@/app/lib/auth/guard';
 import { loginAction } from './actions';
 
 export function LoginForm({ next }: { next: string }) {
   const at = useAuthT();
-  const [state, action, pending] = useActionState(loginAction, null);
+  const [state, action, pending] = useActionState(async (prev: ActionState | null, form: FormData): Promise<ActionState> => {
+    try {
+      return await loginAction(prev, form);
+    } catch (e) {
+      // Navigation after a successful login travels as an error too; only a refused request is ours to show.
+      if (String((e as { digest?: unknown } | null)?.digest ?? '').startsWith('NEXT_')) throw e;
+      // During a flood of logins the server answers 429 before the action runs.
+      return { ok: false, message: at('loginBusy') };
+    }
+  }, null);
   const username = typeof state?.data?.username === 'string' ? state.data.username : '';
   return (
     <form action={action} className="auth-form" data-testid="login-form">

@@ -4,9 +4,9 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { login } from '@/db/login';
 import { endSession } from '@/db/sessions';
-import { SESSION_COOKIE, sessionCookieOptions } from '@/lib/auth/cookie';
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE, sessionCookieName, sessionCookieOptions } from '@/lib/auth/cookie';
 import { allowedOriginHosts, checkSameOrigin, isSecureRequest } from '@/lib/auth/request';
-import type { ActionState } from '@/app/lib/auth/guard';
+import { BAD_INPUT, formFields, type ActionState } from '@/app/lib/auth/guard';
 import { safeNext } from '@/app/lib/auth/redirect';
 import { presentedSessionHash, requestAddress } from '@/app/lib/auth/viewer';
 
@@ -24,7 +24,9 @@ export async function loginAction(_prev: ActionState | null, formData: FormData)
   const h = await headers();
   const origin = checkSameOrigin((n) => h.get(n), allowedOriginHosts());
   if (!origin.ok) return { ok: false, denied: true, message: origin.message };
-  const parsed = LoginForm.safeParse(Object.fromEntries(formData));
+  const fields = formFields(formData);
+  if (!fields) return BAD_INPUT;
+  const parsed = LoginForm.safeParse(fields);
   if (!parsed.success) return { ok: false, message: '请输入用户名和密码' };
   const result = await login({
     username: parsed.data.username,
@@ -34,7 +36,8 @@ export async function loginAction(_prev: ActionState | null, formData: FormData)
     presentedSession: await presentedSessionHash(),
   });
   if (!result.ok) return { ok: false, message: result.message, data: { username: parsed.data.username } };
-  (await cookies()).set(SESSION_COOKIE, result.token, sessionCookieOptions(isSecureRequest((n) => h.get(n))));
+  const secure = isSecureRequest((n) => h.get(n));
+  (await cookies()).set(sessionCookieName(secure), result.token, sessionCookieOptions(secure));
   redirect(safeNext(parsed.data.next));
 }
 
@@ -44,6 +47,9 @@ export async function logoutAction(): Promise<void> {
   if (!checkSameOrigin((n) => h.get(n), allowedOriginHosts()).ok) redirect('/login');
   const hash = await presentedSessionHash();
   if (hash) await endSession(hash);
-  (await cookies()).delete(SESSION_COOKIE);
+  const jar = await cookies();
+  jar.delete(SESSION_COOKIE);
+  // A __Host- cookie is only deleted by a Set-Cookie that is itself Secure with Path=/.
+  if (jar.has(SECURE_SESSION_COOKIE)) jar.set(SECURE_SESSION_COOKIE, '', { ...sessionCookieOptions(true), maxAge: 0 });
   redirect('/login');
 }

@@ -16,12 +16,32 @@ describe('secure cookies', () => {
 });
 
 describe('client address', () => {
-  it('takes the address the nearest proxy appended, not one the client wrote', () => {
-    expect(clientAddress(headers({ 'x-forwarded-for': '6.6.6.6, 10.0.0.7' }), {})).toBe('10.0.0.7');
+  const TOKEN = { SCORECARD_PEER_TOKEN: 'process-token' };
+  const peer = (address: string) => ({ 'x-scorecard-peer': `process-token ${address}` });
+
+  it('is the TCP peer our server stamped, whatever X-Forwarded-For the client wrote', () => {
+    expect(clientAddress(headers({ ...peer('10.0.0.7'), 'x-forwarded-for': '6.6.6.6' }), TOKEN)).toBe('10.0.0.7');
+    expect(clientAddress(headers({ ...peer('::ffff:10.0.0.7') }), TOKEN)).toBe('10.0.0.7');
   });
 
-  it('goes further left when told how many proxies are trusted', () => {
-    expect(clientAddress(headers({ 'x-forwarded-for': '6.6.6.6, 10.0.0.7, 10.0.0.1' }), { TRUSTED_PROXY_HOPS: '2' })).toBe('10.0.0.7');
+  it('ignores X-Forwarded-For entirely unless TRUSTED_PROXY_HOPS is set', () => {
+    // Today's main took the right-most entry: a client rotating it got a fresh address each time.
+    for (let i = 0; i < 5; i++) expect(clientAddress(headers({ ...peer('10.0.0.7'), 'x-forwarded-for': `6.6.6.${i}` }), TOKEN)).toBe('10.0.0.7');
+    expect(clientAddress(headers({ 'x-forwarded-for': '6.6.6.6, 10.0.0.7' }), {})).toBe('unknown');
+  });
+
+  it('refuses a peer stamp the client forged (wrong or no token)', () => {
+    expect(clientAddress(headers({ 'x-scorecard-peer': 'guess 6.6.6.6' }), TOKEN)).toBe('unknown');
+    expect(clientAddress(headers({ 'x-scorecard-peer': 'process-token 6.6.6.6' }), {})).toBe('unknown');
+  });
+
+  it('behind n trusted proxies, takes the address the n-th proxy appended', () => {
+    // client → proxy A (appends client) → proxy B (appends A) → app (peer B)
+    const h = headers({ ...peer('10.0.0.2'), 'x-forwarded-for': '6.6.6.6, 203.0.113.9, 10.0.0.1' });
+    expect(clientAddress(h, { ...TOKEN, TRUSTED_PROXY_HOPS: '2' })).toBe('203.0.113.9');
+    expect(clientAddress(h, { ...TOKEN, TRUSTED_PROXY_HOPS: '1' })).toBe('10.0.0.1');
+    // Without our server's stamp (a bare `next start` behind the proxies) the chain lacks the last proxy.
+    expect(clientAddress(headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.9, 10.0.0.1' }), { TRUSTED_PROXY_HOPS: '2' })).toBe('203.0.113.9');
   });
 
   it('still gives one key when no address is known', () => {

@@ -21,21 +21,48 @@ export function isSecureRequest(get: HeaderGet, env: Env = process.env): boolean
   return first(get('x-forwarded-proto'))?.toLowerCase() === 'https';
 }
 
+/** Set by scripts/serve.mjs (`npm start`) on every request: `<token> <address of the TCP peer>`. */
+export const PEER_HEADER = 'x-scorecard-peer';
+/** The random token serve.mjs makes at start; only a header carrying it was written by our server. */
+export const PEER_TOKEN_ENV = 'SCORECARD_PEER_TOKEN';
+
+function peerAddress(get: HeaderGet, env: Env): string | null {
+  const token = env[PEER_TOKEN_ENV];
+  const value = get(PEER_HEADER);
+  if (!token || !value) return null;
+  const [t, address] = value.split(' ');
+  return t === token && address ? address : null;
+}
+
+/** `::ffff:10.0.0.7` is how Node shows an IPv4 peer on a dual-stack socket; people read `10.0.0.7`. */
+function plain(address: string): string {
+  return address.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, '$1').slice(0, 64);
+}
+
 /**
- * The client's address, for the per-address login limit. `next start` fills x-forwarded-for with
- * the socket's address when the header is absent, and a reverse proxy appends the address it saw,
- * so the right-most entry is the one the nearest trusted hop vouches for. With more proxies in a
- * chain, TRUSTED_PROXY_HOPS=n takes the n-th entry from the right. A client talking to `next start`
- * directly can still write its own header; the per-username limit does not depend on this.
+ * The client's address, for login throttling, sessions and the audit log (all use this one value).
+ *
+ * - By default it is the address of the TCP peer, which only our own server (`npm start`,
+ *   scripts/serve.mjs) can see: Next gives route handlers and actions no socket. It stamps each
+ *   request with a token known only to this process, so a client cannot forge it, and whatever
+ *   X-Forwarded-For the client wrote is ignored.
+ * - With TRUSTED_PROXY_HOPS=n (n reverse proxies in front of the app, each appending the address it
+ *   saw to X-Forwarded-For), the client is the address n hops back from the peer.
+ * - Under `next dev` or a bare `next start` there is no peer stamp: the address is `unknown`
+ *   (or, behind proxies, read from X-Forwarded-For alone).
  */
 export function clientAddress(get: HeaderGet, env: Env = process.env): string {
-  const entries = (get('x-forwarded-for') ?? '')
+  const peer = peerAddress(get, env);
+  const hops = Math.max(0, Number.parseInt(env.TRUSTED_PROXY_HOPS ?? '0', 10) || 0);
+  if (hops === 0) return peer ? plain(peer) : 'unknown';
+  const forwarded = (get('x-forwarded-for') ?? '')
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  const hops = Math.max(1, Number.parseInt(env.TRUSTED_PROXY_HOPS ?? '1', 10) || 1);
-  const picked = entries[entries.length - hops] ?? entries[0] ?? first(get('x-real-ip'));
-  return (picked ?? 'unknown').slice(0, 64);
+  const chain = peer ? [...forwarded, peer] : forwarded;
+  // With the peer in the chain, the nearest proxy is its last entry; without it, the proxy's own entry is missing.
+  const picked = chain[chain.length - 1 - hops + (peer ? 0 : 1)] ?? chain[0];
+  return picked ? plain(picked) : 'unknown';
 }
 
 export type OriginCheck = { ok: true } | { ok: false; message: string };

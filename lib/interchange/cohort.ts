@@ -1,6 +1,7 @@
 import { parseCohort, parseDepartment, type CohortResult, type Department, type Problem, type System } from '@/lib/scoring';
 import { DecimalPool } from './compact';
 import { labelProblems } from './labels';
+import { ProblemList, type Refused } from './limits';
 import { codeProblem, groupProblem, nameProblem, textProblem } from './text-rules';
 
 /**
@@ -17,7 +18,8 @@ export const ROUND_NAME_MAX = 200;
 
 export class CohortJsonReader {
   private readonly headerProblems: Problem[] = [];
-  private readonly problems: Problem[] = [];
+  /** Bounded: a file of thousands of bad values is counted, not kept (limits.ts). */
+  private readonly problems = new ProblemList();
   private readonly departments: Department[] = [];
   private readonly seen = new Set<string>();
   private readonly pool = new DecimalPool();
@@ -70,8 +72,10 @@ export class CohortJsonReader {
       }
       if (Object.keys(fix).length) value = { ...raw, ...fix };
     }
-    const parsed: Problem[] = [];
+    // Bounded too: one department may carry any number of unknown keys.
+    const parsed = new ProblemList();
     const dept = parseDepartment(value, index, this.system, parsed);
+    this.problems.more += parsed.more;
     // A bad code is reported above, once; the engine only saw a placeholder for it.
     const codeBad = own.some((p) => p.field === 'code');
     own.push(...parsed.filter((p) => !(codeBad && p.field === 'code')));
@@ -86,10 +90,15 @@ export class CohortJsonReader {
     return this.count;
   }
 
-  result(): CohortResult {
-    const problems = [...this.headerProblems, ...this.problems];
+  result(): CohortResult | Refused {
+    const problems = new ProblemList();
+    problems.push(...this.headerProblems, ...this.problems);
+    problems.more += this.problems.more;
     if (this.count === 0) problems.push({ field: 'departments', message: 'departments 应为非空数组' });
-    if (problems.length) return { ok: false, problems: labelProblems(problems, this.system) };
+    if (problems.length) {
+      const { problems: listed, more } = problems.result();
+      return { ok: false, problems: labelProblems(listed, this.system), ...(more ? { more } : {}) };
+    }
     const round = this.top.round as { name: string; year: number };
     return {
       ok: true,
@@ -103,7 +112,7 @@ export class CohortJsonReader {
 }
 
 /** A whole cohort@1 document (already parsed by json.ts). */
-export function parseCohortDocument(raw: unknown, system: System): CohortResult {
+export function parseCohortDocument(raw: unknown, system: System): CohortResult | Refused {
   if (!isObj(raw)) return { ok: false, problems: [{ message: '文件内容应为 JSON 对象' }] };
   const { departments, ...top } = raw;
   const reader = new CohortJsonReader(system);

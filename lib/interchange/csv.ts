@@ -1,6 +1,8 @@
 import { CsvError, parse as parseStream, type Parser } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import type { Problem } from '@/lib/scoring';
+import { neutraliseCell, restoreCell } from './formula';
+import { moreOf, ProblemList } from './limits';
 import { columnLabel, type Cell, type TableRow, type TableSource } from './table';
 
 /**
@@ -33,7 +35,8 @@ function csvError(e: unknown): Problem {
 /** Record-by-record reading once the key row is known. */
 export class CsvLayout {
   readonly columns: Record<string, string> = Object.create(null);
-  readonly problems: Problem[] = [];
+  // Bounded: a file of thousands of bad rows is counted, not kept (limits.ts).
+  readonly problems: Problem[] = new ProblemList();
   readonly warnings: string[] = [];
   readonly keyRow: number;
 
@@ -79,7 +82,8 @@ export class CsvLayout {
     keys.forEach((k, j) => {
       if (short && j >= r.length) return;
       const v = r[j] ?? '';
-      if (k !== '') cells[k] = v;
+      // Undo the export's formula neutralisation (formula.ts), so a round trip is lossless.
+      if (k !== '') cells[k] = restoreCell(v);
       else if (v !== '') {
         const label = columnLabel(j);
         this.problems.push({ row, column: label, cell: `${label}${row}`, message: '此列没有列键（键行此格为空），数据无法识别' });
@@ -89,7 +93,7 @@ export class CsvLayout {
   }
 
   source(rows: TableRow[]): TableSource {
-    return { columns: this.columns, keyRow: this.keyRow, rows, problems: this.problems, warnings: this.warnings };
+    return { columns: this.columns, keyRow: this.keyRow, rows, problems: [...this.problems], ...(moreOf(this.problems) ? { more: moreOf(this.problems) } : {}), warnings: this.warnings };
   }
 }
 
@@ -193,7 +197,7 @@ function quote(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** CSV with a BOM so that Excel opens the Chinese correctly. */
+/** CSV with a BOM so that Excel opens the Chinese correctly; no cell can start a formula (formula.ts). */
 export function toCsv(header: string[], rows: string[][]): string {
-  return '\uFEFF' + [header, ...rows].map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n';
+  return '\uFEFF' + [header, ...rows].map((r) => r.map((c) => quote(neutraliseCell(c))).join(',')).join('\r\n') + '\r\n';
 }

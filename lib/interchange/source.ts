@@ -4,6 +4,7 @@ import { parseCsvTable } from './csv';
 import { decodeText } from './decode';
 import { parseJson } from './json';
 import { labelProblems } from './labels';
+import type { Refused } from './limits';
 import { rowsToCohort, type TableSource } from './table';
 import { readWorkbook } from './xlsx';
 
@@ -72,12 +73,14 @@ export async function readSource(fileName: string, bytes: Buffer): Promise<Sourc
 }
 
 /** Validates a source against a system: every problem, each with its place and Chinese header. */
-export function sourceToCohort(source: CohortSource, system: System, round: { name: string; year: number }): CohortResult {
+export function sourceToCohort(source: CohortSource, system: System, round: { name: string; year: number }): CohortResult | Refused {
+  // `more`: problems counted beyond the listed ones (lib/interchange/limits).
+  const more = (r: CohortResult | Refused) => (!r.ok && 'more' in r && r.more ? { more: r.more } : {});
   if (source.kind === 'cohort') {
     const r = parseCohortDocument(source.json, system);
     if (!source.problems?.length) return r;
-    return { ok: false, problems: [...labelProblems(source.problems, system), ...(r.ok ? [] : r.problems)] };
+    return { ok: false, problems: [...labelProblems(source.problems, system), ...(r.ok ? [] : r.problems)], ...more(r) };
   }
   const r = rowsToCohort(source.table, system, round);
-  return r.ok ? r : { ok: false, problems: labelProblems(r.problems, system) };
+  return r.ok ? r : { ok: false, problems: labelProblems(r.problems, system), ...more(r) };
 }

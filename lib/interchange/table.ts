@@ -7,6 +7,7 @@ import {
   type System,
 } from '@/lib/scoring';
 import { DecimalPool } from './compact';
+import { moreOf, ProblemList, type Refused } from './limits';
 import { codeProblem, groupProblem, nameProblem } from './text-rules';
 
 /** The table form of spec §6: one row per department, columns keyed by spec codes. */
@@ -41,6 +42,8 @@ export interface TableSource {
   rows: TableRow[];
   /** Problems met while reading the file that did not stop it (duplicate keys, merged cells…), reported with the rest. */
   problems?: Problem[];
+  /** Problems of that kind counted beyond the listed ones (lib/interchange/limits). */
+  more?: number;
   /** Things the user should know that do not stop the import (e.g. a short row missing only self-scores). */
   warnings?: string[];
 }
@@ -102,8 +105,8 @@ const COLUMN_LABEL = /^[A-Z]{1,3}$/;
  * returned unless the whole table is valid.
  */
 export class TableCohortReader {
-  /** Column problems (unknown, missing), then the rows'. */
-  private readonly problems: Problem[] = [];
+  /** Column problems (unknown, missing), then the rows'. Bounded: thousands of bad rows are counted, not kept (limits.ts). */
+  private readonly problems: Problem[] = new ProblemList();
   private readonly departments: Department[] = [];
   private readonly seen = new Map<string, number>();
   /** Columns the file lacks: reported once, never again per row. */
@@ -218,17 +221,19 @@ export class TableCohortReader {
     if (dept && rowProblems.length === 0) this.departments.push(this.pool.department(dept));
   }
 
-  result(round: { name: string; year: number }): CohortResult {
+  result(round: { name: string; year: number }): CohortResult | Refused {
     // The reader's own problems (duplicate keys, merged cells, short rows) may have grown while rows were streamed in.
-    const problems = [...(this.source.problems ?? []), ...this.problems];
+    const problems = new ProblemList();
+    problems.push(...(this.source.problems ?? []), ...this.problems);
+    problems.more += moreOf(this.source.problems ?? []) + (this.source.more ?? 0) + moreOf(this.problems);
     if (this.rowCount === 0) problems.push({ ...(this.source.sheet ? { sheet: this.source.sheet } : {}), message: '表中没有任何单位的数据行' });
-    if (problems.length) return { ok: false, problems };
+    if (problems.length) return { ok: false, ...problems.result() };
     return { ok: true, cohort: { system: this.system.id, round, departments: this.departments } };
   }
 }
 
 /** Turns a whole table into a cohort (see TableCohortReader). */
-export function rowsToCohort(source: TableSource, system: System, round: { name: string; year: number }): CohortResult {
+export function rowsToCohort(source: TableSource, system: System, round: { name: string; year: number }): CohortResult | Refused {
   const reader = new TableCohortReader(source, system);
   for (const { row, cells, short } of source.rows) reader.add(row, cells, short);
   return reader.result(round);

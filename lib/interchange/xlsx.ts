@@ -1,15 +1,15 @@
 import ExcelJS from 'exceljs';
 import { D, indexSystem, type Problem, type System } from '@/lib/scoring';
+import { MAX_ROWS, MAX_UPLOAD_BYTES, ProblemList, tooLargeMessage, tooManyRowsMessage, type Refused } from './limits';
 import { columnLabel, tableColumns, type Cell, type TableColumn, type TableSource } from './table';
+import { checkZip } from './zip-guard';
 
 /** The sheet a department fills in; its second row holds the machine keys of spec §6. */
 export const FILL_SHEET = '填报';
 export const HELP_SHEET = '说明';
-/** Uploads are untrusted: a template of thousands of departments is far below these. */
-export const MAX_XLSX_BYTES = 20 * 1024 * 1024;
-const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
-const MAX_ROWS = 20_000;
 const MAX_COLUMNS = 500;
+/** Rows above the data: Chinese headers, the key row, and a few spare ones a clerk may add. */
+const HEADER_ROWS = 5;
 /** Template rows below the known departments that still carry drop-downs and number checks. */
 const SPARE_ROWS = 200;
 
@@ -175,31 +175,7 @@ export async function buildTemplate(system: System, round: TemplateRound, rows: 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export type ReadResult = { ok: true; source: TableSource } | { ok: false; problems: Problem[] };
-
-/**
- * Sum of the uncompressed sizes in a zip's central directory, read without inflating anything,
- * so a small file that would expand to gigabytes is refused before exceljs opens it.
- */
-function unzippedSize(buf: Buffer): number | null {
-  const EOCD = 0x06054b50;
-  const CDH = 0x02014b50;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
-    if (buf.readUInt32LE(i) !== EOCD) continue;
-    const entries = buf.readUInt16LE(i + 10);
-    let p = buf.readUInt32LE(i + 16);
-    let total = 0;
-    for (let e = 0; e < entries; e++) {
-      if (p + 46 > buf.length || buf.readUInt32LE(p) !== CDH) return null;
-      const size = buf.readUInt32LE(p + 24);
-      if (size === 0xffffffff) return Infinity; // zip64: far beyond any template
-      total += size;
-      p += 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
-    }
-    return total;
-  }
-  return null;
-}
+export type ReadResult = { ok: true; source: TableSource } | Refused;
 
 /** A cell as the table parser wants it: rich text joined, formulas by their cached result, numbers as Excel shows them. */
 function cellValue(v: ExcelJS.CellValue): Cell | { error: string } {
@@ -230,11 +206,11 @@ function trimmed(c: Cell): string {
  */
 export async function readWorkbook(buffer: Buffer): Promise<ReadResult> {
   const refuse = (message: string, at: Partial<Problem> = {}): ReadResult => ({ ok: false, problems: [{ ...at, message }] });
-  if (buffer.length > MAX_XLSX_BYTES) return refuse(`文件过大（${(buffer.length / 1048576).toFixed(1)} MB），上限 ${MAX_XLSX_BYTES / 1048576} MB`);
+  if (buffer.length > MAX_UPLOAD_BYTES) return refuse(tooLargeMessage(buffer.length));
   if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) return refuse('不是 xlsx 文件（请用模板另存为 .xlsx，而非 .xls 或 .csv）');
-  const size = unzippedSize(buffer);
-  if (size === null) return refuse('xlsx 文件已损坏，无法读取');
-  if (size > MAX_UNZIPPED_BYTES) return refuse('xlsx 文件解压后过大，拒绝读取');
+  // The real unzipped size, measured by inflating (the zip's own directory may lie).
+  const zip = await checkZip(buffer);
+  if (!zip.ok) return refuse(zip.message);
 
   const wb = new ExcelJS.Workbook();
   try {
@@ -249,7 +225,7 @@ export async function readWorkbook(buffer: Buffer): Promise<ReadResult> {
     return refuse(`找不到工作表“${FILL_SHEET}”（文件中的工作表：${names}）；请使用本轮次下载的模板`);
   }
   const sheet = FILL_SHEET;
-  if (ws.actualRowCount > MAX_ROWS) return refuse(`行数过多（${ws.actualRowCount}），上限 ${MAX_ROWS}`, { sheet });
+  if (ws.actualRowCount > MAX_ROWS + HEADER_ROWS) return refuse(tooManyRowsMessage(ws.actualRowCount - 2), { sheet });
   if (ws.actualColumnCount > MAX_COLUMNS) return refuse(`列数过多（${ws.actualColumnCount}），上限 ${MAX_COLUMNS}`, { sheet });
 
   let keyRow = 0;
@@ -262,7 +238,8 @@ export async function readWorkbook(buffer: Buffer): Promise<ReadResult> {
     }
   }
   if (!keyRow) return refuse('找不到列键行：模板第 2 行应为 code、name、group … 等列键，请勿删除', { sheet, row: 2 });
-  const problems: Problem[] = [];
+  // Bounded: a sheet of thousands of bad cells is counted, not kept (limits.ts).
+  const problems = new ProblemList();
   const columns: Record<string, string> = Object.create(null);
   const keyAt = new Map<number, string>();
   // A merged cell repeats its master's value in every cell it covers, so a merge in the key row or
@@ -317,7 +294,10 @@ export async function readWorkbook(buffer: Buffer): Promise<ReadResult> {
       message: `合并单元格 ${range} 位于数据区内：合并后各格会重复同一个值，无法确定各单位的数据；请取消合并，逐格填写`,
     };
   });
-  return { ok: true, source: { sheet, columns, keyRow, rows, problems: [...mergeProblems, ...problems] } };
+  const all = new ProblemList();
+  all.push(...mergeProblems, ...problems);
+  all.more += problems.more;
+  return { ok: true, source: { sheet, columns, keyRow, rows, ...all.result() } };
 }
 
 export interface SheetSpec {

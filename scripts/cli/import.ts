@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { importFile } from '@/db/import-file';
 import type { SystemRef } from '@/db/systems';
+import { moreProblemsMessage } from '@/lib/interchange/limits';
 import { formatProblem } from '@/lib/scoring';
 import { withDb } from './db';
 import { readSystemFile } from './input';
@@ -65,7 +66,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     );
     if (!result.ok) {
       writeLines(io.stderr, result.problems.map(formatProblem));
-      writeLines(io.stderr, [`导入未完成：共 ${result.problems.length} 个问题，数据库未作任何改动`]);
+      const more = result.more ?? 0;
+      if (more) writeLines(io.stderr, [moreProblemsMessage(more)]);
+      writeLines(io.stderr, [`导入未完成：共 ${(result.problems.length + more).toLocaleString('en')} 个问题，数据库未作任何改动`]);
       return EXIT_BAD_INPUT;
     }
     for (const w of result.warnings ?? []) warn(`提示：${w}`);

@@ -7,7 +7,7 @@ import { importCohort } from '@/db/import';
 import { importFile } from '@/db/import-file';
 import { getRoundScores, listRounds } from '@/db/queries';
 import { createRound, declareGroups, listGroups } from '@/db/round-setup';
-import { checkPassword } from '@/db/users';
+import { login } from '@/db/login';
 import { databaseState, expectOk, mixedCohort, seedCohort } from '@/db/__tests__/fixtures';
 import { toCsv } from '@/lib/interchange/csv';
 import { departmentToRow, tableColumns } from '@/lib/interchange/table';
@@ -197,7 +197,7 @@ describe.each(backends)('setting up a round in the browser on %s', (backend) => 
       expect(r.created.map((a) => a.code).sort()).toEqual(members.map((m) => m.code).filter((c) => c !== 'xiaolvzhai').sort());
       const first = r.created[0]!;
       expect(first.username).toBe(first.code.toLowerCase());
-      expect(await checkPassword(first.username, first.password, t.db)).toBe(true);
+      expect((await login({ username: first.username, password: first.password, address: '10.99.0.1' }, new Date(), t.db)).ok).toBe(true);
       expect(await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'user.create'), eq(auditLog.roundSlug, '2022')))).toHaveLength(r.created.length);
       // Nothing is left to create, and no password is shown again.
       expect(await createMissingAccounts(admin, '2022', {}, t.db)).toEqual({ ok: true, created: [], message: '本轮每个单位都已有账号' });

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { inject } from 'vitest';
 
@@ -39,21 +40,48 @@ export interface RequestOptions {
   cookie?: string | null;
   /** Origin header; defaults to the app's own. `null` sends none. */
   origin?: string | null;
-  /** A client address for login throttling (what a proxy would put in X-Forwarded-For). */
+  /**
+   * The client's address: the request is sent from this loopback address (any 127.x.y.z works on
+   * Linux without setup), so the server sees it as the TCP peer, as it would a real client.
+   */
   address?: string;
   method?: string;
-  body?: BodyInit;
+  /** A Buffer is sent as it is (set its content-type in `headers`). */
+  body?: BodyInit | Buffer;
   headers?: Record<string, string>;
 }
 
+/** One HTTP request from a chosen source address; fetch() cannot pick its local address. */
 export async function request(pathname: string, opts: RequestOptions = {}): Promise<Reply> {
-  const headers: Record<string, string> = { ...(opts.headers ?? {}) };
-  if (opts.cookie) headers.cookie = opts.cookie;
   const method = opts.method ?? 'GET';
+  const url = new URL(`${baseURL()}${pathname}`);
+  // Let the platform encode the body (multipart boundaries and all), then send its bytes.
+  const encoded = new Request(url, { method, body: Buffer.isBuffer(opts.body) ? null : (opts.body ?? null) });
+  const body = opts.body === undefined ? null : Buffer.isBuffer(opts.body) ? opts.body : Buffer.from(await encoded.arrayBuffer());
+  const headers: Record<string, string> = {};
+  const type = encoded.headers.get('content-type');
+  if (body && type) headers['content-type'] = type;
+  if (body) headers['content-length'] = String(body.length);
+  Object.assign(headers, opts.headers ?? {});
+  if (opts.cookie) headers.cookie = opts.cookie;
   if (method !== 'GET' && opts.origin !== null) headers.origin = opts.origin ?? baseURL();
-  if (opts.address) headers['x-forwarded-for'] = opts.address;
-  const res = await fetch(`${baseURL()}${pathname}`, { method, headers, body: opts.body, redirect: 'manual' });
-  return { status: res.status, location: res.headers.get('location'), body: await res.text(), headers: res.headers };
+  return new Promise<Reply>((resolve, reject) => {
+    const req = http.request(
+      { host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method, headers, localAddress: opts.address ?? '127.0.0.1', agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const h = new Headers();
+          for (let i = 0; i < res.rawHeaders.length; i += 2) h.append(res.rawHeaders[i]!, res.rawHeaders[i + 1]!);
+          resolve({ status: res.statusCode ?? 0, location: h.get('location'), body: Buffer.concat(chunks).toString('utf8'), headers: h });
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body ?? undefined);
+  });
 }
 
 /**
@@ -96,11 +124,23 @@ export function samplePath(pattern: string, params: Record<string, string> = {})
   return p === '' ? '/' : p;
 }
 
+let nextAddress = 0;
+// Test files run one after another, each loading this module anew: each gets its own 127.n.*.*.
+const addressBase = 2 + Math.floor(Math.random() * 250);
+/**
+ * A loopback address no other login of this run has used, so that one test's failed logins never
+ * slow down another's (the server throttles per address).
+ */
+export function freshAddress(): string {
+  nextAddress++;
+  return `127.${addressBase}.${Math.floor(nextAddress / 250)}.${(nextAddress % 250) + 1}`;
+}
+
 /** Signs in through the real login action and returns the session cookie (`name=value`). */
 export async function login(username: string, password: string, opts: { address?: string; cookie?: string | null } = {}): Promise<{ cookie: string | null; reply: Awaited<ReturnType<typeof callAction>> }> {
   const action = builtActions().find((a) => a.file === 'app/login/actions.ts' && a.name === 'loginAction');
   if (!action) throw new Error('loginAction missing from the build');
-  const reply = await callAction(action, { username, password, next: '/' }, { page: '/login', address: opts.address ?? '127.0.0.1', cookie: opts.cookie ?? null });
+  const reply = await callAction(action, { username, password, next: '/' }, { page: '/login', address: opts.address ?? freshAddress(), cookie: opts.cookie ?? null });
   const set = reply.headers.getSetCookie().find((c) => c.startsWith('scorecard_session='));
   return { cookie: set ? set.split(';')[0]! : null, reply };
 }

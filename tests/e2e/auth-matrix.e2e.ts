@@ -1,6 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { actionsInApp, pagesInApp, routesInApp } from './app-surface';
 import { builtActions, callAction, DEMO, login, request, samplePath, sessionOf, type BuiltAction } from './auth-http';
 
 /**
@@ -116,27 +115,6 @@ const ACTIONS: Record<string, { allowed: Allowed; kind: 'form' | 'state'; fields
     fields: { slug: '2021', code: 'xiaolvzhai', baseVersion: '99999', intent: 'save' },
   },
 };
-
-const root = path.resolve(__dirname, '../..');
-function walk(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
-}
-const appFiles = walk(path.join(root, 'app')).map((f) => path.relative(root, f).split(path.sep).join('/'));
-const routeOf = (file: string) => `/${file.replace(/^app\/?/, '').replace(/\/?(page\.tsx|route\.ts)$/, '')}`.replace(/\/$/, '') || '/';
-
-const pagesInApp = appFiles.filter((f) => f.endsWith('/page.tsx')).map(routeOf).sort();
-const routesInApp = appFiles
-  .filter((f) => f.endsWith('/route.ts'))
-  .flatMap((f) => {
-    const src = fs.readFileSync(path.join(root, f), 'utf8');
-    const methods = [...src.matchAll(/export\s+(?:async\s+function|const)\s+(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b/g)].map((m) => m[1]!);
-    return methods.map((m) => `${m} ${routeOf(f)}`);
-  })
-  .sort();
-const actionsInApp = appFiles
-  .filter((f) => /\.(ts|tsx)$/.test(f) && /^\s*['"]use server['"]/.test(fs.readFileSync(path.join(root, f), 'utf8')))
-  .flatMap((f) => [...fs.readFileSync(path.join(root, f), 'utf8').matchAll(/export\s+(?:async\s+function|const)\s+(\w+)/g)].map((m) => `${f}#${m[1]}`))
-  .sort();
 
 describe('every page, route and action has a row in the matrix', () => {
   it('lists each page of app/', () => {

@@ -132,7 +132,9 @@ describe('cross-site requests (CSRF)', () => {
     const { version, html } = await formVersion(dept, '2021');
     const fields = { ...formFields(html), slug: '2021', code: 'xiaolvzhai', baseVersion: String(version), intent: 'save' };
     const foreign = await callAction(SAVE(), fields, { cookie: dept, origin: 'https://evil.example' });
-    expect(foreign.status === 500 || (foreign.result as { denied?: boolean } | null)?.denied === true).toBe(true);
+    // Refused before Next's own check, which answered with a 500 (finding 9).
+    expect(foreign.status).toBe(403);
+    expect(foreign.body).toBe('请求来自其他网站（evil.example），为防跨站请求伪造已拒绝');
     const bare = await callAction(SAVE(), fields, { cookie: dept, origin: null });
     expect(bare.result).toMatchObject({ ok: false, denied: true });
     expect((await formVersion(dept, '2021')).version).toBe(version);
@@ -160,12 +162,21 @@ describe('sessions', () => {
     expect(set).toMatch(/Path=\//);
   });
 
-  it('marks the cookie Secure behind an https proxy', async () => {
-    const { reply } = await login(DEMO.leader.username, DEMO.leader.password, { address: '10.40.0.1' });
+  it('marks the cookie Secure behind an https proxy, under the __Host- prefix', async () => {
+    const { reply } = await login(DEMO.leader.username, DEMO.leader.password, { address: '127.40.0.1' });
     expect(reply.headers.getSetCookie().find((c) => c.startsWith('scorecard_session='))).not.toMatch(/Secure/i);
     const action_ = action('app/login/actions.ts', 'loginAction');
     const https = await callAction(action_, { ...DEMO.leader, next: '/' }, { page: '/login', headers: { 'x-forwarded-proto': 'https' } });
-    expect(https.headers.getSetCookie().find((c) => c.startsWith('scorecard_session='))).toMatch(/Secure/i);
+    const set = https.headers.getSetCookie();
+    expect(set.find((c) => c.startsWith('scorecard_session='))).toBeUndefined();
+    const secure = set.find((c) => c.startsWith('__Host-scorecard_session='))!;
+    expect(secure).toMatch(/; Secure/i);
+    expect(secure).toMatch(/; Path=\//);
+    expect(secure).not.toMatch(/Domain=/i);
+    // Over https only the __Host- cookie opens a session; the same token under the plain name does not.
+    const token = secure.split(';')[0]!.split('=')[1]!;
+    expect((await request('/account', { cookie: `__Host-scorecard_session=${token}`, headers: { 'x-forwarded-proto': 'https' } })).status).toBe(200);
+    expect((await request('/account', { cookie: `scorecard_session=${token}`, headers: { 'x-forwarded-proto': 'https' } })).status).toBe(307);
   });
 
   it('logout ends the session on the server, not just in the browser', async () => {
@@ -176,21 +187,6 @@ describe('sessions', () => {
     const after = await request('/account', { cookie });
     expect(after.status).toBe(307);
     expect(after.location).toMatch(/^\/login/);
-  });
-});
-
-describe('login throttling', () => {
-  it('refuses the sixth attempt for a user even with the right password, with the wait in the message', async () => {
-    const made = await callAction(CREATE_USER(), { username: 'throttled', role: 'leader', password: 'patience-is-a-virtue' }, { cookie: admin });
-    expect(made.result).toMatchObject({ ok: true });
-    for (let i = 0; i < 5; i++) {
-      const r = await login('throttled', `wrong-${i}`, { address: `10.50.0.${i}` });
-      expect(r.cookie).toBeNull();
-      expect(r.reply.result).toMatchObject({ ok: false, message: expect.stringContaining('用户名或密码错误') });
-    }
-    const sixth = await login('throttled', 'patience-is-a-virtue', { address: '10.50.0.99' });
-    expect(sixth.cookie).toBeNull();
-    expect(sixth.reply.result).toMatchObject({ ok: false, message: expect.stringMatching(/^该账号连续登录失败 5 次，已暂停登录，请 1[45] 分钟后再试$/) });
   });
 });
 

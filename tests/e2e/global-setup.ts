@@ -28,7 +28,7 @@ function freePort(): Promise<number> {
 async function waitUntilUp(url: string, server: ChildProcess, log: () => string, timeoutMs = 120_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}:\n${log()}`);
+    if (server.exitCode !== null) throw new Error(`the server (npm start) exited with ${server.exitCode}:\n${log()}`);
     try {
       // The first request opens the database, migrates it and seeds the demo rounds.
       const res = await fetch(url, { redirect: 'manual' });
@@ -38,7 +38,7 @@ async function waitUntilUp(url: string, server: ChildProcess, log: () => string,
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error(`next start did not answer ${url} within ${timeoutMs / 1000}s:\n${log()}`);
+  throw new Error(`the server (npm start) did not answer ${url} within ${timeoutMs / 1000}s:\n${log()}`);
 }
 
 /** Builds the current code, then serves it with demo data from a temporary data folder. */
@@ -51,7 +51,8 @@ export default async function setup(project: TestProject) {
   const env: NodeJS.ProcessEnv = { ...process.env, SCORECARD_DEMO: '1', DATA_DIR: path.join(tmp, 'pglite'), NEXT_TELEMETRY_DISABLED: '1', PORT: String(port) };
   delete env.DATABASE_URL; // always the embedded database: the suite must not touch a real server
   let output = '';
-  const server = spawn(nextBin, ['start', '-p', String(port), '-H', '127.0.0.1'], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  // npm start's server (scripts/serve.mjs): it tells the app each request's real client address.
+  const server = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), '-p', String(port), '-H', '127.0.0.1'], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   server.stdout!.on('data', (b) => (output += b));
   server.stderr!.on('data', (b) => (output += b));
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { openDb } from '@/db/client';
 import { seedDemo } from '@/db/demo';
@@ -14,11 +14,36 @@ export function baseURL(): string {
   return inject('baseURL');
 }
 
-export function launch(): Promise<Browser> {
-  return chromium.launch({
+/**
+ * Every Content-Security-Policy violation any page of the suite caused, as Chromium reported it.
+ * tests/e2e/setup.ts fails the test during which one occurred: the app must work with its CSP on.
+ */
+export const cspViolations: string[] = [];
+
+async function watchCsp(context: BrowserContext): Promise<void> {
+  // The event carries what was blocked and by which directive; Chromium's own console line does too.
+  await context.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`)),
+  );
+  context.on('console', (m) => {
+    const text = m.text();
+    if (text.startsWith('CSP violation') || text.includes('Content Security Policy')) cspViolations.push(`${m.page()?.url() ?? ''}: ${text}`);
+  });
+}
+
+/** Chromium, with every context it opens watched for CSP violations. */
+export async function launch(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args: Parameters<Browser['newContext']>) => {
+    const context = await newContext(...args);
+    await watchCsp(context);
+    return context;
+  };
+  return browser;
 }
 
 export interface TrackedPage {

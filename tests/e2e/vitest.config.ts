@@ -25,6 +25,7 @@ export default defineConfig({
     root,
     include: ['tests/e2e/**/*.e2e.ts'],
     globalSetup: ['tests/e2e/global-setup.ts'],
+    setupFiles: ['tests/e2e/setup.ts'],
     fileParallelism: false,
     sequence: { sequencer: ByName },
     testTimeout: 60_000,

@@ -1,9 +1,14 @@
 import { z } from 'zod';
 import { AUDIT_ACTIONS, type AuditFilter } from '@/db/audit';
 
+/** A calendar day that exists (2024-02-30 and 9999-99-99 do not), as the date input sends it. */
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((d) => {
+    const t = new Date(`${d}T00:00:00Z`);
+    return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d && d >= '1970-01-01';
+  })
   .optional()
   .catch(undefined);
 

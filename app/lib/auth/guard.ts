@@ -4,6 +4,7 @@ import { NextResponse } from 'next/server';
 import type { z } from 'zod';
 import { allowedOriginHosts, checkSameOrigin } from '@/lib/auth/request';
 import { can, rolesWith, type Permission, type Target, type Viewer } from '@/lib/auth/roles';
+import { safeNext } from './redirect';
 import { getViewer, presentedSessionHash, requestAddress } from './viewer';
 
 /**
@@ -21,7 +22,7 @@ async function allows(viewer: Viewer, rule: Rule | undefined, target?: Target): 
 }
 
 export function loginHref(returnTo?: string): string {
-  return returnTo && returnTo.startsWith('/') && !returnTo.startsWith('//') ? `/login?next=${encodeURIComponent(returnTo)}` : '/login';
+  return returnTo ? `/login?next=${encodeURIComponent(safeNext(returnTo))}` : '/login';
 }
 
 /**
@@ -56,6 +57,20 @@ export interface ActionContext {
   session: string | null;
 }
 
+/**
+ * A form's fields, or null when one of them holds a NUL: PostgreSQL text cannot store or compare it,
+ * so such a value could only ever end in a database error.
+ */
+export function formFields(formData: unknown): Record<string, FormDataEntryValue> | null {
+  // An action's arguments come from the client: one called by hand may get anything but a form.
+  if (!(formData instanceof FormData)) return null;
+  const fields = Object.fromEntries(formData);
+  for (const [k, v] of Object.entries(fields)) if (k.includes('\0') || (typeof v === 'string' && v.includes('\0'))) return null;
+  return fields;
+}
+
+export const BAD_INPUT: ActionState = { ok: false, message: '提交的内容不是有效的表单，或含有无效字符（NUL），未处理' };
+
 async function originRefusal(): Promise<ActionState | null> {
   const h = await headers();
   const origin = checkSameOrigin((n) => h.get(n), allowedOriginHosts());
@@ -82,7 +97,9 @@ export function guardedAction<S extends z.ZodType>(
     if (!viewer) return DENIED_LOGIN;
     // The role is checked before the input is even read, so a refused user learns nothing of the form.
     if (permission !== 'signed-in' && !rolesWith(permission).includes(viewer.role)) return DENIED_ROLE;
-    const parsed = schema.safeParse(Object.fromEntries(formData));
+    const fields = formFields(formData);
+    if (!fields) return BAD_INPUT;
+    const parsed = schema.safeParse(fields);
     if (!parsed.success) {
       const fieldErrors: Record<string, string[]> = {};
       for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? '')] ??= []).push(issue.message);

@@ -1,14 +1,16 @@
 import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
 import { resolveSession } from '@/db/sessions';
-import { SESSION_COOKIE } from '@/lib/auth/cookie';
-import { clientAddress } from '@/lib/auth/request';
+import { sessionCookieName } from '@/lib/auth/cookie';
+import { clientAddress, isSecureRequest } from '@/lib/auth/request';
 import type { Viewer } from '@/lib/auth/roles';
 import { hashSessionToken, looksLikeToken } from '@/lib/auth/token';
 
 /** The hash of the session token this request carries, if it carries one that could be ours. */
 export async function presentedSessionHash(): Promise<string | null> {
-  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  const h = await headers();
+  // Over https only the __Host- cookie counts: a plain-named one could have been planted by a neighbour.
+  const token = (await cookies()).get(sessionCookieName(isSecureRequest((n) => h.get(n))))?.value;
   return looksLikeToken(token) ? hashSessionToken(token) : null;
 }
 

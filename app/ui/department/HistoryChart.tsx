@@ -5,6 +5,7 @@ import { useT } from '@/app/i18n/client';
 import type { HistoryPoint } from '@/app/lib/views/types';
 import { EChart } from '../chart/EChart';
 import type { ChartOption } from '../chart/echarts';
+import { axisTooltip } from '../chart/tooltip';
 
 /** Total and rank in group by round, oldest first. */
 export function HistoryChart({ history, code }: { history: HistoryPoint[]; code: string }) {
@@ -13,7 +14,7 @@ export function HistoryChart({ history, code }: { history: HistoryPoint[]; code:
   const option = useMemo<ChartOption>(
     () => ({
       grid: { left: 8, right: 8, top: 36, bottom: 8 },
-      tooltip: { trigger: 'axis' },
+      tooltip: { trigger: 'axis', formatter: axisTooltip((v) => Number(v).toFixed(2)) },
       xAxis: { type: 'category', data: history.map((h) => `${h.year}`) },
       yAxis: { type: 'value', name: t('total'), min: 0, max: 100 },
       series: [

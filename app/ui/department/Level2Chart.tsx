@@ -4,6 +4,7 @@ import { useT } from '@/app/i18n/client';
 import type { Level2Compare } from '@/app/lib/views/types';
 import { EChart } from '../chart/EChart';
 import type { ChartOption } from '../chart/echarts';
+import { axisTooltip } from '../chart/tooltip';
 
 const pct = (x: number | null) => (x === null ? null : Math.round(x * 10000) / 100);
 
@@ -14,7 +15,7 @@ export function Level2Chart({ rows }: { rows: Level2Compare[] }) {
     () => ({
       grid: { left: 8, right: 24, top: 40, bottom: 8 },
       legend: { top: 0, left: 0 },
-      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v.toFixed(2)}%` : String(v)) },
+      tooltip: { trigger: 'axis', formatter: axisTooltip((v) => `${Number(v).toFixed(2)}%`) },
       xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
       yAxis: { type: 'category', data: rows.map((r) => r.name), inverse: true },
       series: [

@@ -4,6 +4,7 @@ import { useT } from '@/app/i18n/client';
 import type { IndicatorView } from '@/app/lib/views/types';
 import { EChart } from '../chart/EChart';
 import type { ChartOption } from '../chart/echarts';
+import { axisTooltip, tooltipNode } from '../chart/tooltip';
 
 const LINE_COLORS = { full: '#2f7d4f', zero: '#b23a3a', min: '#1f4e79', max: '#1f4e79' } as const;
 const POINT_COLORS: Record<string, string> = { full: '#2f7d4f', zero: '#b23a3a', in_band: '#e0a458' };
@@ -24,7 +25,7 @@ export function Distribution({ view }: { view: IndicatorView }) {
       for (const p of [...view.points].sort((a, b) => a.score - b.score)) counts.set(p.scoreText, (counts.get(p.scoreText) ?? 0) + 1);
       return {
         grid: { left: 8, right: 48, top: 32, bottom: 8 },
-        tooltip: { trigger: 'axis' },
+        tooltip: { trigger: 'axis', formatter: axisTooltip() },
         xAxis: { type: 'category', data: [...counts.keys()], name: t('score') },
         yAxis: { type: 'value', minInterval: 1, name: t('departmentsCountShort') },
         series: [{ type: 'bar', name: t('departmentsCountShort'), data: [...counts.values()], barMaxWidth: 48 }],
@@ -40,7 +41,10 @@ export function Distribution({ view }: { view: IndicatorView }) {
         formatter: (p: unknown) => {
           const i = (p as { dataIndex: number }).dataIndex;
           const d = drawn[i]!;
-          return `${d.name}<br/>${t('value')} ${d.valueText ?? ''}<br/>${t('score')} ${d.scoreText}`;
+          return tooltipNode(d.name, [
+            { label: t('value'), value: d.valueText ?? '' },
+            { label: t('score'), value: d.scoreText },
+          ]);
         },
       },
       xAxis: { type: 'value', scale: true, name: '%', axisLabel: { formatter: '{value}%' } },

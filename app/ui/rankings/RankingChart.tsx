@@ -4,12 +4,17 @@ import { useT } from '@/app/i18n/client';
 import type { RankingRow, RankingsView } from '@/app/lib/views/types';
 import { EChart } from '../chart/EChart';
 import type { ChartOption } from '../chart/echarts';
+import { axisTooltip } from '../chart/tooltip';
 import { rankingChartHeight, rankingChartOption } from './ranking-chart-option';
 
 /** `rows`: the departments to draw, in the order to draw them (top to bottom). */
 export function RankingChart({ view, rows, ssrSvg }: { view: RankingsView; rows: RankingRow[]; ssrSvg?: string }) {
   const t = useT();
-  const option = useMemo<ChartOption>(() => rankingChartOption(view, rows, t), [view, rows, t]);
+  const option = useMemo<ChartOption>(() => {
+    const o = rankingChartOption(view, rows, t);
+    // The tooltip exists only in the browser; the server's SVG of the same option has none.
+    return { ...o, tooltip: { ...(o.tooltip as object), formatter: axisTooltip((v) => Number(v).toFixed(2)) } };
+  }, [view, rows, t]);
   const height = rankingChartHeight(rows.length);
   return (
     <EChart

@@ -3,6 +3,7 @@ import { useRouter } from 'next/navigation';
 import { useId, useRef, useState } from 'react';
 import { useT } from '@/app/i18n/client';
 import type { UploadResponse } from '@/app/lib/upload-response';
+import { MAX_UPLOAD_BYTES } from '@/lib/interchange/limits';
 
 type State =
   | { phase: 'idle' }
@@ -29,6 +30,11 @@ export function UploadForm({ slug, locked }: { slug: string; locked: boolean }) 
     const file = input.current?.files?.[0];
     if (!file) {
       setState({ phase: 'error', message: t('uploadNoFile') });
+      return;
+    }
+    // The server refuses it anyway; saying so here spares sending it.
+    if (file.size > MAX_UPLOAD_BYTES) {
+      setState({ phase: 'error', message: t('uploadTooLarge', { size: (file.size / 1048576).toFixed(1), max: MAX_UPLOAD_BYTES / 1048576 }) });
       return;
     }
     const body = new FormData();
@@ -113,7 +119,7 @@ function Problems({ result }: { result: Extract<UploadResponse, { ok: false }> }
   const t = useT();
   return (
     <>
-      <p className="status-bad">{t('uploadFailed', { n: result.problems.length })}</p>
+      <p className="status-bad">{t('uploadFailed', { n: (result.problems.length + (result.more ?? 0)).toLocaleString('en') })}</p>
       <div className="table-scroll" style={{ maxHeight: 320 }}>
         <table className="data" data-testid="upload-problems">
           <thead>
@@ -144,6 +150,11 @@ function Problems({ result }: { result: Extract<UploadResponse, { ok: false }> }
           </tbody>
         </table>
       </div>
+      {result.more ? (
+        <p className="status-bad" data-testid="upload-more">
+          {t('uploadMoreProblems', { shown: result.problems.length, n: result.more.toLocaleString('en') })}
+        </p>
+      ) : null}
     </>
   );
 }

@@ -4,6 +4,7 @@ import { useT } from '@/app/i18n/client';
 import type { PoliciesView, PolicyRowView } from '@/app/lib/views/types';
 import { EChart } from '../chart/EChart';
 import type { ChartOption } from '../chart/echarts';
+import { seriesItemTooltip } from '../chart/tooltip';
 import { slopeChartHeight, slopeChartOption } from './slope-chart-option';
 
 const WIDE = '(min-width: 720px)';
@@ -18,7 +19,11 @@ export function SlopeChart({ view, rows }: { view: PoliciesView; rows: PolicyRow
   const t = useT();
   // Names get less room on a phone, so the lines keep some width.
   const wide = useSyncExternalStore(subscribe, () => window.matchMedia(WIDE).matches, () => true);
-  const option = useMemo<ChartOption>(() => slopeChartOption(view, rows, t, wide ? 160 : 96), [view, rows, t, wide]);
+  const option = useMemo<ChartOption>(() => {
+    const o = slopeChartOption(view, rows, t, wide ? 160 : 96);
+    // Names come from uploaded files: the tooltip is built as text nodes (chart/tooltip.ts).
+    return { ...o, tooltip: { ...(o.tooltip as object), formatter: seriesItemTooltip((v) => t('rankOf', { rank: String(v) })) } };
+  }, [view, rows, t, wide]);
   return (
     <EChart
       option={option}

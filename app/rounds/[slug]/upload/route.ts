@@ -3,30 +3,60 @@ import { importFile } from '@/db/import-file';
 import { getRound } from '@/db/queries';
 import type { UploadResponse } from '@/app/lib/upload-response';
 import { can } from '@/lib/auth/roles';
+import { listedProblems, MAX_UPLOAD_BYTES, readBounded, tooLargeMessage } from '@/lib/interchange/limits';
+import { withSecurityHeaders } from '@/lib/security/headers';
 import { guardRoute } from '@/app/lib/auth/guard';
 
 export const dynamic = 'force-dynamic';
 
-const reply = (body: UploadResponse, status = 200) => NextResponse.json(body, { status });
+const reply = (body: UploadResponse, status = 200) => NextResponse.json(body, { status, headers: { 'cache-control': 'no-store' } });
+const refuse = (message: string, status: number) => reply({ ok: false, problems: [{ message }] }, status);
+/** Refused unread: the connection is closed after the answer rather than drained of the rest. */
+const tooLarge = (bytes?: number) => {
+  const r = refuse(tooLargeMessage(bytes), 413);
+  r.headers.set('connection', 'close');
+  return r;
+};
+
+/** A multipart body carries a little more than the file: its boundaries and part headers. */
+const MULTIPART_OVERHEAD = 64 * 1024;
+const SLUG = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 /**
  * The web import of a submission file into an existing round: the same validation and the same
- * all-or-nothing import as `npm run import`, answering with its problem list.
+ * all-or-nothing import as `npm run import`, answering with its problem list (the first 200, and
+ * how many more). The body is never trusted with memory: a Content-Length over the limit is refused
+ * before anything is read, and the body is read as a stream that is cut off at the limit.
+ * This route is outside proxy.ts (which would buffer the body first), so it sets the headers itself.
  */
-export const POST = guardRoute<{ slug: string }>(
-  (viewer) => can(viewer, 'round:import'),
-  async (req, { viewer, params: { slug }, address }) => {
-    // The web imports into rounds that exist; creating a round (and choosing its system) is the CLI's job.
-    if (!(await getRound(slug))) return reply({ ok: false, problems: [{ message: `没有评价轮次 ${slug}` }] }, 404);
-    let file: FormDataEntryValue | null;
-    try {
-      file = (await req.formData()).get('file');
-    } catch {
-      return reply({ ok: false, problems: [{ message: '请求不是文件上传（multipart/form-data）' }] }, 400);
-    }
-    if (!file || typeof file === 'string') return reply({ ok: false, problems: [{ message: '没有收到文件（表单字段 file）' }] }, 400);
-    const result = await importFile({ roundSlug: slug, actor: viewer.username, actorId: viewer.id, address, fileName: file.name, buffer: Buffer.from(await file.arrayBuffer()) });
-    if (!result.ok) return reply({ ok: false, problems: result.problems }, 422);
-    return reply({ ok: true, departments: result.departments, newDepartments: result.newDepartments, ...(result.warnings?.length ? { warnings: result.warnings } : {}) });
-  },
+export const POST = withSecurityHeaders(
+  guardRoute<{ slug: string }>(
+    (viewer) => can(viewer, 'round:import'),
+    async (req, { viewer, params: { slug }, address }) => {
+      // The web imports into rounds that exist; creating a round (and choosing its system) is the CLI's job.
+      if (!SLUG.test(slug) || !(await getRound(slug))) return refuse(`没有评价轮次 ${slug.slice(0, 64)}`, 404);
+      const limit = MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD;
+      const declared = Number(req.headers.get('content-length') ?? NaN);
+      if (declared > limit) return tooLarge(declared);
+      const type = req.headers.get('content-type') ?? '';
+      if (!/^multipart\/form-data;/i.test(type)) return refuse('请求不是文件上传（multipart/form-data）', 400);
+      const body = await readBounded(req.body, limit);
+      if (!body.ok) return tooLarge();
+      let file: FormDataEntryValue | null;
+      try {
+        // Parsed only now that the whole body is known to be within the limit.
+        file = (await new Response(new Uint8Array(body.buffer), { headers: { 'content-type': type } }).formData()).get('file');
+      } catch {
+        return refuse('上传的内容无法解析（multipart/form-data 格式错误）', 400);
+      }
+      if (!file || typeof file === 'string') return refuse('没有收到文件（表单字段 file）', 400);
+      if (file.size > MAX_UPLOAD_BYTES) return refuse(tooLargeMessage(file.size), 413);
+      const result = await importFile({ roundSlug: slug, actor: viewer.username, actorId: viewer.id, address, fileName: file.name, buffer: Buffer.from(await file.arrayBuffer()) });
+      if (!result.ok) {
+        const { problems, more } = listedProblems(result);
+        return reply({ ok: false, problems, ...(more ? { more } : {}) }, 422);
+      }
+      return reply({ ok: true, departments: result.departments, newDepartments: result.newDepartments, ...(result.warnings?.length ? { warnings: result.warnings } : {}) });
+    },
+  ),
 );
