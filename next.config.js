@@ -1,7 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite ships a wasm build and postgres.js opens sockets: both must stay plain Node modules.
-  serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'exceljs', '@node-rs/argon2'],
+  // pdfkit reads its own data files and fonts at run time: kept as plain Node modules too.
+  serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'exceljs', '@node-rs/argon2', 'pdfkit', 'svg-to-pdfkit', 'fontkit'],
   // Security headers are set in one place, proxy.ts (lib/security/headers.ts); this one is Next's own.
   poweredByHeader: false,
   experimental: {

@@ -1,6 +1,7 @@
 import '@fontsource/noto-sans-sc/400.css';
 import '@fontsource/noto-sans-sc/700.css';
 import './globals.css';
+import './ui/print.css';
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { I18nProvider } from './i18n/client';

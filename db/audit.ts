@@ -32,6 +32,10 @@ export const AUDIT_ACTIONS = [
   'auth.login',
   'auth.login_failed',
   'auth.throttled',
+  // Reports (issue 12): code links across years, the bureau's report settings.
+  'department.link',
+  'department.unlink',
+  'settings.update',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

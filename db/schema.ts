@@ -223,3 +223,5 @@ export const snapshotResults = pgTable(
 // evaluations, reviewers and publications in theirs (issue 9).
 export * from './schema-auth';
 export * from './schema-cycle';
+// Code links across years and the bureau's settings (issue 12).
+export * from './schema-reports';

@@ -16,6 +16,9 @@ const N = Number(process.env.BENCH_DEPARTMENTS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 async function main() {
+  // BENCH_ONLY=pdf (or db, pages) runs that section alone.
+  const only = process.env.BENCH_ONLY;
+  if (only) return runSections([only]);
   const system = builtinSystem('julu-2021')!;
   const raw = syntheticCohort(system, N, { seed: 42 });
   const parsed = parseCohort(raw, system);
@@ -82,9 +85,12 @@ async function main() {
 
   // Later layers add their own sections; each is optional so the bench works at every commit.
   // BENCH_ENGINE_ONLY=1 stops after the in-process sections (the page bench builds the app).
-  const extras = process.env.BENCH_ENGINE_ONLY === '1' ? ['./bench/sensitivity'] : ['./bench/sensitivity', './bench/large', './bench/db', './bench/save', './bench/pages'];
-  for (const extra of extras) {
-    const modulePath = path.join(__dirname, `${extra}.ts`);
+  await runSections(process.env.BENCH_ENGINE_ONLY === '1' ? ['sensitivity'] : ['sensitivity', 'large', 'db', 'save', 'pdf', 'pages']);
+}
+
+async function runSections(names: string[]) {
+  for (const name of names) {
+    const modulePath = path.join(__dirname, 'bench', `${name}.ts`);
     if (!fs.existsSync(modulePath)) continue;
     const mod = (await import(modulePath)) as { run: () => Promise<void> };
     await mod.run();

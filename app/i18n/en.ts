@@ -1,4 +1,5 @@
 import { cycleEn } from './cycle';
+import { reportsEn } from './reports';
 import type { Dictionary } from './zh-CN';
 
 /** English UI chrome. Indicator names and engine explanations stay Chinese: they are the data. */
@@ -267,4 +268,5 @@ export const en: Dictionary = {
   'whatIfSection.checklist': 'Checklist answers',
   'whatIfSection.grade': 'Grades',
   ...cycleEn,
+  ...reportsEn,
 };

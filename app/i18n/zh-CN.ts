@@ -1,4 +1,5 @@
 import { cycleZh } from './cycle';
+import { reportsZh } from './reports';
 
 /** UI chrome in Chinese, the default. Indicator names and engine explanations are data and stay Chinese. */
 export const zhCN = {
@@ -268,6 +269,7 @@ export const zhCN = {
   'whatIfSection.checklist': '评价要点',
   'whatIfSection.grade': '等级',
   ...cycleZh,
+  ...reportsZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

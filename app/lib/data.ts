@@ -6,14 +6,18 @@
 import { cache } from 'react';
 import { listMembers } from '@/db/enrolment';
 import { loadDepartmentEvaluation, loadReviewerWork } from '@/db/evaluation-view';
+import { listEarlierCodes } from '@/db/links';
 import { listBlockers, listPublications } from '@/db/publication';
+import { getPreviousRound, getTrend } from '@/db/report-data';
 import { listReviewerAssignments } from '@/db/reviewers';
 import { listGroups } from '@/db/round-setup';
+import { getBureauName } from '@/db/settings';
 import { listDepartmentChoices } from '@/db/users';
 import { getDepartmentHistory, getPublishedScores, getRound, getRoundCohort, getRoundScores, listRounds, listSubmissionVersions, type RoundScores } from '@/db/queries';
 import { loadSubmissionForm } from '@/db/submission-form';
 import { departmentToRow } from '@/lib/interchange/table';
 import { buildTemplate } from '@/lib/interchange/xlsx';
+import { bulletin, scorecardReports, unitTrend, type ReportSources } from './reports/assemble';
 import { visibleRoundSlugs } from '@/db/scope';
 import { getLocale } from '@/app/i18n/server';
 import { can, type Viewer } from '@/lib/auth/roles';
@@ -23,10 +27,11 @@ import { departmentView, versionView } from './views/department';
 import { explanationView } from './views/explanation';
 import { heatView } from './views/heat';
 import { indicatorView } from './views/indicator';
-import { memoByScores } from './views/memo';
+import { memoByScores, scoringId } from './views/memo';
 import { rankingsView } from './views/rankings';
 import { membersOf, pickGroup, publicationView, roundContext, roundSummary } from './views/round';
 import { ownPoliciesView, policiesView, rangesOf, scaleView } from './views/sensitivity';
+import { gradeCountsView, movementsOf, standingsOf, type Comparison } from './views/standing';
 import { whatIfView } from './views/whatif';
 
 /**
@@ -75,6 +80,26 @@ async function roundAndGroup(viewer: Viewer, slug: string, group: string | undef
 }
 
 /**
+
+ * What 较上年 compares with: the previous round's figures (its standing publication when published,
+ * else its current ones) and the bureau's code links. Internal: only movements derived from it
+ * leave the server.
+ */
+const comparisonFor = cache(async (slug: string): Promise<{ comparison: Comparison; key: string } | null> => {
+  const rs = await roundScores(slug);
+  if (!rs) return null;
+  const previous = await getPreviousRound(rs.round);
+  const prs = previous ? await roundScores(previous.slug) : null;
+  if (!previous || !prs) return null;
+  const earlierOf = await listEarlierCodes();
+  const key = `${previous.slug}:${scoringId(prs.scores)}:${previous.published}:${JSON.stringify([...earlierOf])}`;
+  return {
+    key,
+    comparison: { info: { slug: previous.slug, name: previous.name, year: previous.year, published: previous.published }, standings: standingsOf(prs.scores), earlierOf },
+  };
+});
+
+/**
  * The ranking list: the bureau and leaders always, a department only where its round allows.
  * `publication`: an earlier publication's figures (the bureau and leaders only).
  */
@@ -83,7 +108,11 @@ export async function fetchRankings(viewer: Viewer, slug: string, group: string 
   const r = await roundAndGroup(viewer, slug, group, publication);
   if (!r || !can(viewer, 'round:rankings', { round: r.rs.round })) return null;
   const g = r.group;
-  return { rounds: r.rounds, round: r.context, rankings: g ? memoByScores(r.rs.scores, `rankings|${g}`, () => rankingsView(r.rs, g, rangesOf(r.rs, g))) : null };
+  const c = await comparisonFor(slug);
+  const rankings = g ? memoByScores(r.rs.scores, `rankings|${g}|${c?.key ?? ''}`, () => rankingsView(r.rs, g, rangesOf(r.rs, g), c?.comparison ?? null)) : null;
+  // Counts per grade for every group the viewer may see (a department: its own).
+  const gradeCounts = gradeCountsView(r.rs, r.context.groups);
+  return { rounds: r.rounds, round: r.context, rankings, gradeCounts };
 }
 
 export async function fetchHeat(viewer: Viewer, slug: string, group: string | undefined) {
@@ -145,6 +174,8 @@ export async function fetchDepartment(viewer: Viewer, slug: string, code: string
   // The group's mean, median and best total: all a department may know of the others' scores.
   const totals = totalSummary(membersOf(rs, d.group));
   const groupTotals = totals ? { mean: fmtScore(totals.mean), median: fmtScore(totals.median), best: fmtScore(totals.max) } : null;
+  const [c, trend] = await Promise.all([comparisonFor(slug), departmentTrend(rs, code)]);
+  const move = movementsOf(rs, c?.comparison ?? null)?.get(code) ?? null;
   return {
     rounds,
     round: roundContext(rs, d.group),
@@ -152,7 +183,21 @@ export async function fetchDepartment(viewer: Viewer, slug: string, code: string
     versions: versions.map(versionView),
     groupTotals,
     rankRange: rangesOf(rs, d.group).get(code) ?? null,
+    move,
+    previous: c?.comparison.info ?? null,
+    trend,
+    grades: rs.system.grades.map((g) => g.label),
   };
+}
+
+/** A unit over every round it took part in, under its code or an earlier one linked to it; this round as the page shows it. */
+async function departmentTrend(rs: RoundScores, code: string) {
+  return unitTrend(rs, code, { earlierOf: await listEarlierCodes(), trendOf: (codes) => getTrend(codes), publishedAt: await publishedAt(rs) });
+}
+
+/** When the figures shown were published (null: a round in progress, scored live). */
+async function publishedAt(rs: RoundScores): Promise<Date | null> {
+  return rs.publication?.publishedAt ?? null;
 }
 
 /** One cell's explanation, for the heat table's dialog. */
@@ -247,4 +292,44 @@ export async function fetchReviewerWork(viewer: Viewer, slug: string) {
 /** One unit for its reviewer (or the bureau): the submission's figures, self-scores and the scores given. */
 export async function fetchEvaluation(viewer: Viewer, slug: string, code: string) {
   return loadDepartmentEvaluation(viewer, slug, code);
+}
+
+/**
+ * The round for its xlsx/CSV export: the scores, each department's change since last year, and the
+ * inputs scored (a publication's pinned submissions). `publication`: an earlier publication's.
+ */
+export async function fetchRoundExport(viewer: Viewer, slug: string, publication?: number) {
+  const rs = await fetchRoundScores(viewer, slug, publication);
+  if (!rs) return null;
+  const c = await comparisonFor(slug);
+  return { rs, moves: movementsOf(rs, c?.comparison ?? null), inputs: rs.departments.map((d) => departmentToRow(d)) };
+}
+
+/** What every document of a round is made from: the bureau's name, the dates, last year's figures, the trends. */
+async function reportSources(rs: RoundScores): Promise<ReportSources> {
+  const [bureau, c, locale, at, earlierOf] = await Promise.all([getBureauName(), comparisonFor(rs.round.slug), getLocale(), publishedAt(rs), listEarlierCodes()]);
+  return { bureau, publishedAt: at, comparison: c?.comparison ?? null, earlierOf, trendOf: (codes) => getTrend(codes), locale };
+}
+
+/**
+ * 评分表 for print: one department's (`code`; a department viewer its own only), or every
+ * department's of the round (the bureau and leaders), in the engine's group and rank order.
+ * `publication`: an earlier publication's figures (the bureau and leaders only).
+ */
+export async function fetchScorecards(viewer: Viewer, slug: string, code?: string, publication?: number) {
+  if (code !== undefined ? !can(viewer, 'department:view', { departmentCode: code }) : !can(viewer, 'round:export')) return null;
+  if (publication !== undefined && !can(viewer, 'round:export')) return null;
+  const rs = await visibleRound(viewer, slug, publication);
+  if (!rs) return null;
+  const codes = rs.scores.departments.map((d) => d.code).filter((c) => code === undefined || c === code);
+  if (codes.length === 0) return null;
+  return { round: rs.round, reports: await scorecardReports(rs, codes, await reportSources(rs)) };
+}
+
+/** The round's 通报: every group's ranking with grades and movement. The bureau and leaders only. */
+export async function fetchBulletin(viewer: Viewer, slug: string, publication?: number) {
+  if (!can(viewer, 'round:export')) return null;
+  const rs = await visibleRound(viewer, slug, publication);
+  if (!rs || rs.scores.departments.length === 0) return null;
+  return { round: rs.round, report: bulletin(rs, await reportSources(rs)) };
 }

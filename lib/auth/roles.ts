@@ -50,6 +50,8 @@ export type Permission =
   /** The bureau's review: accept, return, adjust a judgement score. */
   | 'submission:review'
   | 'users:manage'
+  /** The master list of units across years (links of renamed or re-coded units) and the report settings. */
+  | 'units:manage'
   | 'audit:view'
   /** A reviewer (评审专家) scores the judgement leaves of the departments assigned to it in a round. */
   | 'evaluation:score';
@@ -67,6 +69,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'department:view',
     'submission:review',
     'users:manage',
+    'units:manage',
     'audit:view',
   ],
   leader: ['round:view', 'round:rankings', 'round:indicators', 'round:policies', 'whatif:others', 'round:export', 'department:view'],

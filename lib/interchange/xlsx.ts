@@ -109,10 +109,25 @@ export interface TemplateRound {
  * `departmentToRow(d)` to hand back a department's current figures.
  */
 export async function buildTemplate(system: System, round: TemplateRound, rows: Record<string, string>[] = []): Promise<Buffer> {
-  const columns = tableColumns(system);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'dept-scorecard';
   wb.title = `${round.name} 填报模板`;
+  addFillSheets(wb, system, round, rows);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * A number cell only when Excel gives the same value back (it keeps 15 significant digits);
+ * longer figures are written as text, which the import reads exactly.
+ */
+function exactCell(v: string): number | string {
+  const n = Number(v);
+  return Number.isFinite(n) && new D(n.toPrecision(15)).eq(new D(v)) ? n : v;
+}
+
+/** Sheets 填报 and 说明 of the template (see buildTemplate), added to `wb`. */
+function addFillSheets(wb: ExcelJS.Workbook, system: System, round: TemplateRound, rows: Record<string, string>[]): void {
+  const columns = tableColumns(system);
   const ws = wb.addWorksheet(FILL_SHEET, { views: [{ state: 'frozen', xSplit: 2, ySplit: 2 }] });
 
   ws.columns = columns.map((c) => ({ key: c.key, width: c.kind === 'identity' ? 16 : Math.min(28, Math.max(12, c.header.length * 1.6)) }));
@@ -137,7 +152,7 @@ export async function buildTemplate(system: System, round: TemplateRound, rows: 
     const row = ws.getRow(3 + i);
     columns.forEach((c, j) => {
       const v = r[c.key];
-      if (v !== undefined && v !== '') row.getCell(j + 1).value = c.kind === 'input' || c.kind === 'judgement' || c.kind === 'self' ? Number(v) : v;
+      if (v !== undefined && v !== '') row.getCell(j + 1).value = c.kind === 'input' || c.kind === 'judgement' || c.kind === 'self' ? exactCell(v) : v;
     });
   });
 
@@ -171,8 +186,6 @@ export async function buildTemplate(system: System, round: TemplateRound, rows: 
     help.addRow([line]);
     help.mergeCells(`A${help.rowCount}:E${help.rowCount}`);
   }
-
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 export type ReadResult = { ok: true; source: TableSource } | Refused;
@@ -309,17 +322,21 @@ export interface SheetSpec {
 }
 
 /** A plain workbook of tables with bold headers, e.g. for the dashboard's ranking export. */
-export async function writeWorkbook(sheets: SheetSpec[]): Promise<Buffer> {
+export async function writeWorkbook(sheets: SheetSpec[], inputs?: { system: System; round: TemplateRound; rows: Record<string, string>[] }): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'dept-scorecard';
-  for (const s of sheets) {
-    const ws = wb.addWorksheet(s.name, {
-      views: [{ state: 'frozen', xSplit: s.freeze?.columns ?? 0, ySplit: s.freeze?.rows ?? 1 }],
-    });
-    ws.columns = s.columns.map((c) => ({ header: c.header, width: c.width ?? Math.max(10, c.header.length * 1.8), style: c.numFmt ? { numFmt: c.numFmt } : {} }));
-    ws.getRow(1).font = { bold: true };
-    ws.getRow(1).alignment = { wrapText: true, vertical: 'middle' };
-    ws.addRows(s.rows);
-  }
+  for (const s of sheets) addTableSheet(wb, s);
+  // The figures scored, in the template's form: the import reads them back as they are.
+  if (inputs) addFillSheets(wb, inputs.system, inputs.round, inputs.rows);
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function addTableSheet(wb: ExcelJS.Workbook, s: SheetSpec): void {
+  const ws = wb.addWorksheet(s.name, {
+    views: [{ state: 'frozen', xSplit: s.freeze?.columns ?? 0, ySplit: s.freeze?.rows ?? 1 }],
+  });
+  ws.columns = s.columns.map((c) => ({ header: c.header, width: c.width ?? Math.max(10, c.header.length * 1.8), style: c.numFmt ? { numFmt: c.numFmt } : {} }));
+  ws.getRow(1).font = { bold: true };
+  ws.getRow(1).alignment = { wrapText: true, vertical: 'middle' };
+  ws.addRows(s.rows);
 }

@@ -25,6 +25,7 @@ const PAGES: Record<string, Allowed> = {
   '/admin/users': BUREAU,
   '/admin/audit': BUREAU,
   '/admin/rounds': BUREAU,
+  '/admin/units': BUREAU,
   // A department sees a round's ranking list only where the round allows it (the demo rounds do not).
   '/rounds/[slug]': READERS,
   '/rounds/[slug]/indicators': READERS,
@@ -53,6 +54,10 @@ const ROUTES: Record<string, { allowed: Allowed; path: string; body?: () => Form
   'GET /rounds/[slug]/explain': { allowed: ['admin', 'leader', 'department'], path: '/rounds/2021/explain?department=xiaolvzhai&indicator=budget_completion' },
   'GET /rounds/[slug]/export': { allowed: READERS, path: '/rounds/2021/export?format=csv' },
   'GET /rounds/[slug]/template': { allowed: ['admin', 'department'], path: '/rounds/2021/template' },
+  // A department gets its own 评分表 PDF; the round's reports are for the bureau and leaders.
+  'GET /rounds/[slug]/departments/[code]/scorecard': { allowed: ALL, path: '/rounds/2021/departments/xiaolvzhai/scorecard' },
+  'GET /rounds/[slug]/report/bulletin': { allowed: READERS, path: '/rounds/2021/report/bulletin' },
+  'GET /rounds/[slug]/report/scorecards': { allowed: READERS, path: '/rounds/2021/report/scorecards?format=zip' },
   'POST /rounds/[slug]/upload': {
     allowed: BUREAU,
     path: '/rounds/2021/upload',
@@ -77,6 +82,9 @@ const ACTIONS: Record<string, { allowed: Allowed; kind: 'form' | 'state'; fields
   'app/admin/users/actions.ts#createUserAction': { allowed: BUREAU, kind: 'state', fields: { username: 'Bad Name', role: 'leader' } },
   'app/admin/users/actions.ts#resetPasswordAction': { allowed: BUREAU, kind: 'state', fields: { username: 'no-such-user' } },
   'app/admin/users/actions.ts#setDisabledAction': { allowed: BUREAU, kind: 'state', fields: { username: 'no-such-user', disabled: '1' } },
+  'app/admin/units/actions.ts#bureauNameAction': { allowed: BUREAU, kind: 'state', fields: { name: ' ' } },
+  'app/admin/units/actions.ts#linkCodesAction': { allowed: BUREAU, kind: 'state', fields: { code: 'no-such-unit', earlierCode: 'xiaolvzhai', reason: 'x' } },
+  'app/admin/units/actions.ts#unlinkCodesAction': { allowed: BUREAU, kind: 'state', fields: { id: '99999', reason: 'x' } },
   'app/rounds/[slug]/review/actions.ts#acceptAction': { allowed: BUREAU, kind: 'state', fields: { slug: '2021', code: 'xiaolvzhai', baseVersion: '99999' } },
   'app/rounds/[slug]/review/actions.ts#returnAction': { allowed: BUREAU, kind: 'state', fields: { slug: '2021', code: 'xiaolvzhai', baseVersion: '99999', comment: 'x' } },
   'app/rounds/[slug]/review/actions.ts#acceptAllAction': { allowed: BUREAU, kind: 'state', fields: { slug: 'no-such-round' } },

@@ -120,3 +120,10 @@ export async function chartText(page: Page, testId: string): Promise<string> {
   await page.waitForSelector(`[data-testid="${testId}"][data-drawn="client"]`, { timeout: 15_000 });
   return page.$eval(`[data-testid="${testId}"] .chart svg`, (svg) => Array.from(svg.querySelectorAll('text')).map((t) => t.textContent).join('|'));
 }
+
+/** Body rows of a DataTable as {column id: cell text}, whatever columns the page shows. */
+export function tableCells(page: Page, testId: string): Promise<Record<string, string>[]> {
+  return page.$$eval(`[data-testid="${testId}"] tbody tr`, (rows) =>
+    rows.map((r) => Object.fromEntries(Array.from(r.children).map((c) => [(c as HTMLElement).dataset.col ?? '', (c.textContent ?? '').trim()]))),
+  );
+}

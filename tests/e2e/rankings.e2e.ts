@@ -38,7 +38,8 @@ describe('rankings page', () => {
     const rows = await tableRows(page, 'ranking-table');
     const want = members(group);
     expect(rows.map((r) => r[1])).toEqual(want.map((d) => d.name));
-    expect(rows.map((r) => parseInt(r[0]!, 10))).toEqual(want.map((d) => d.rank));
+    // Rank as "k / n", then name and total.
+    expect(rows.map((r) => r[0]!.replace('并列', ''))).toEqual(want.map((d) => `${d.rank} / ${want.length}`));
     // A unit awaiting evaluation (the demo's panel) shows its range [pending at 0, at full] and 待评议.
     expect(rows.map((r) => r[2])).toEqual(want.map((d) => (d.provisional ? `${fmtScore(d.total)}–${fmtScore(d.totalMax!)}待评议` : fmtScore(d.total))));
     // The leave-one-out rank range (column 3): its text, then the bar's words for screen readers.
@@ -49,9 +50,10 @@ describe('rankings page', () => {
         return `${lo === hi ? lo : `${lo}–${hi}`}名次区间 ${lo}–${hi}（本轮第 ${d.rank} 名，共 ${want.length} 个单位）`;
       }),
     );
-    // Level-1 subtotals sit in columns 4, 6, 8, 10 (each followed by its score rate).
+    // Then the grade (4), 较上年 (5, 6), and the level-1 subtotals in columns 7, 9, 11, 13 (each followed by its score rate).
+    expect(rows.map((r) => r[4])).toEqual(want.map((d) => d.grade));
     const level1 = expected.system.indicators.map((l) => l.code);
-    expect(rows.map((r) => level1.map((_, i) => r[4 + 2 * i]))).toEqual(want.map((d) => level1.map((c) => fmtScore(d.level1[c]!))));
+    expect(rows.map((r) => level1.map((_, i) => r[7 + 2 * i]))).toEqual(want.map((d) => level1.map((c) => fmtScore(d.level1[c]!))));
     await screenshot(page, `rankings-${group}`);
     expect(errors).toEqual([]);
   });

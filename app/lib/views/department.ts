@@ -76,6 +76,7 @@ export function departmentView(rs: RoundScores, code: string, history: HistoryEn
     tied: d.tied,
     total: fmtScore(d.total),
     totalMax: d.provisional ? fmtScore(d.totalMax!) : null,
+    grade: d.grade,
     selfTotal: d.selfTotal ? fmtScore(d.selfTotal) : null,
     selfTotalDiff: d.selfTotalDiff ? fmtSigned(d.selfTotalDiff) : null,
     tree,

@@ -16,3 +16,13 @@ export function memoByScores<T>(scores: Scores, key: string, build: () => T): T 
   if (!views.has(key)) views.set(key, build());
   return views.get(key) as T;
 }
+
+const ids = new WeakMap<Scoring, number>();
+let nextId = 1;
+
+/** A number naming one scoring (as above), for keys of views that depend on two rounds. */
+export function scoringId(scores: Scores): number {
+  let id = ids.get(scores.cohort);
+  if (id === undefined) ids.set(scores.cohort, (id = nextId++));
+  return id;
+}

@@ -72,11 +72,54 @@ export interface RankingRow {
   diff: string | null;
   /** 待评议: the total with pending leaves at full marks, the range's upper end; absent when evaluated. */
   totalMax?: string;
+  /** 评价等级 of the total (spec §7). */
+  grade: string;
+  /** 较上年; absent when the round has no previous round to compare with. */
+  move?: MovementView;
+}
+
+export type Arrow = 'up' | 'down' | null;
+
+/** A department's movement since the previous round, as text (lib/stats/movement gives the figures). */
+export type MovementView =
+  | { kind: 'new' }
+  | {
+      kind: 'compared';
+      /** Its code last year (differs from today's when the bureau linked a re-coded unit). */
+      previousCode: string;
+      previousRank: number;
+      previousGroup: string;
+      /** Places moved up (+) or down (−); null when the group changed. */
+      rank: number | null;
+      rankArrow: Arrow;
+      /** Signed change of the total, e.g. "+0.50". */
+      total: string;
+      totalArrow: Arrow;
+    };
+
+/** The round a ranking is compared with. */
+export interface PreviousRoundInfo {
+  slug: string;
+  name: string;
+  year: number;
+  /** false: not published, compared with its current figures (README: 较上年). */
+  published: boolean;
+}
+
+/** Departments per grade, per group. */
+export interface GradeCountsView {
+  /** The system's grade labels, highest band first. */
+  labels: string[];
+  rows: { group: string; counts: number[]; n: number }[];
 }
 
 export interface RankingsView {
   level1: Level1Column[];
   rows: RankingRow[];
+  /** The system's grade labels, highest band first: the chart's colours follow this order. */
+  grades: string[];
+  /** The round 较上年 compares with; null when there is none. */
+  previous: PreviousRoundInfo | null;
   meanText: string | null;
   medianText: string | null;
   mean: number | null;
@@ -213,6 +256,7 @@ export interface DepartmentView {
   total: string;
   /** 待评议: the total with pending leaves at full marks; null when evaluated. */
   totalMax: string | null;
+  grade: string;
   selfTotal: string | null;
   selfTotalDiff: string | null;
   tree: TreeRow[];
@@ -309,4 +353,35 @@ export interface WhatIfView {
     /** Leaves whose min or max the change moves (bureau and leaders: the ends are others' values). */
     scales: { leaf: string; name: string; before: string | null; after: string | null }[] | null;
   } | null;
+}
+
+/** One round in a unit's history (its 评分表's trend chart). */
+export interface TrendPoint {
+  roundSlug: string;
+  roundName: string;
+  year: number;
+  /** Its code in that round (an earlier, linked code differs from today's). */
+  code: string;
+  group: string;
+  groupSize: number;
+  rank: number;
+  tied: boolean;
+  total: string;
+  grade: string | null;
+  /** Score rate per level-1 indicator in `TrendView.series` order, in percent (null: not in that system). */
+  rates: (number | null)[];
+  rateTexts: string[];
+  policy: Policy;
+  /** System id and version, e.g. "julu-2021 v1". */
+  system: string;
+  systemName: string;
+  /** false: not (yet) published, the figures may still move. */
+  published: boolean;
+}
+
+export interface TrendView {
+  series: { code: string; name: string }[];
+  points: TrendPoint[];
+  /** Indexes of points scored under another system (id or version) than the point before. */
+  systemChanges: number[];
 }

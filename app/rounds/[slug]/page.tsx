@@ -5,6 +5,8 @@ import { getTranslator } from '@/app/i18n/server';
 import { fetchRankings } from '@/app/lib/data';
 import { one, type SearchParams } from '@/app/lib/params';
 import { RoundHeader } from '@/app/ui/layout/RoundHeader';
+import { GradeCountsTable } from '@/app/ui/grades/GradeCountsTable';
+import { ReportLinks } from '@/app/ui/grades/ReportLinks';
 import { ExportLinks } from '@/app/ui/rankings/ExportLinks';
 import { RankingsPanel } from '@/app/ui/rankings/RankingsPanel';
 import { rankingChartSvg } from '@/app/ui/rankings/ranking-chart-svg';
@@ -29,19 +31,32 @@ export default async function RankingsPage({ params, searchParams }: { params: P
   const { t, locale } = await getTranslator();
   const { round, rankings } = data;
   return (
-    <>
+    <div className="print-wide">
       <RoundHeader t={t} locale={locale} viewer={viewer} rounds={data.rounds} round={round} section="rankings" path="" />
       {rankings ? (
         <RankingsPanel
           view={rankings}
           slug={round.slug}
-          exports={can(viewer, 'round:export') ? <ExportLinks t={t} slug={round.slug} group={round.group} publication={publication} /> : null}
+          exports={
+            can(viewer, 'round:export') ? (
+              <div className="toolbar-group">
+                <ExportLinks t={t} slug={round.slug} group={round.group} publication={publication} />
+                <ReportLinks t={t} slug={round.slug} publication={publication} />
+              </div>
+            ) : null
+          }
           linkOnly={viewer.departmentCode}
           chartSvg={rankingChartSvg(rankings, t, locale)}
         />
       ) : (
         <p className="card muted">{t('noRows')}</p>
       )}
+      {data.gradeCounts.rows.length ? (
+        <section className="card" aria-labelledby="grades-title">
+          <h2 id="grades-title">{t('gradeCountsTitle')}</h2>
+          <GradeCountsTable view={data.gradeCounts} />
+        </section>
+      ) : null}
       {can(viewer, 'round:import') && publication === undefined ? (
         <section className="card upload" aria-labelledby="upload-title">
           <h2 id="upload-title">{t('uploadTitle')}</h2>
@@ -49,6 +64,6 @@ export default async function RankingsPage({ params, searchParams }: { params: P
           <UploadForm slug={round.slug} locked={round.locked} />
         </section>
       ) : null}
-    </>
+    </div>
   );
 }

@@ -25,6 +25,7 @@ export async function UserMenu({ locale }: { locale: Locale }) {
           <Link href="/admin/rounds">{at('navRounds')}</Link>
           <Link href="/admin/users">{at('navUsers')}</Link>
           <Link href="/admin/audit">{at('navAudit')}</Link>
+          <Link href="/admin/units">{at('navUnits')}</Link>
         </>
       ) : null}
       <Link href="/account" className="who" data-testid="account-link">

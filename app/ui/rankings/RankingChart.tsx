@@ -37,6 +37,7 @@ export function RankingChart({ view, rows, ssrSvg }: { view: RankingsView; rows:
                   </th>
                 ))}
                 <th scope="col" className="num">{t('total')}</th>
+                <th scope="col">{t('grade')}</th>
               </tr>
             </thead>
             <tbody>
@@ -50,6 +51,7 @@ export function RankingChart({ view, rows, ssrSvg }: { view: RankingsView; rows:
                     </td>
                   ))}
                   <td className="num">{r.total}</td>
+                  <td>{r.grade}</td>
                 </tr>
               ))}
             </tbody>

@@ -5,6 +5,8 @@ import { useMemo } from 'react';
 import { useT } from '@/app/i18n/client';
 import type { RankingsView, RankingRow } from '@/app/lib/views/types';
 import { RangeBar } from '../sensitivity/RangeBar';
+import { GradeBadge } from '../grades/GradeBadge';
+import { MoveRank, MoveTotal } from '../grades/MoveCells';
 import { DataTable, NameFilter } from '../table/DataTable';
 import { features, type Features } from '../table/features';
 import { RANKING_PAGE_SIZE } from './ranking-chart-option';
@@ -25,9 +27,10 @@ export function useRankingTable(view: RankingsView, slug: string, linkOnly: stri
         sortFn: 'basic',
         sortDescFirst: false,
         meta: { numeric: true, label: t('rank') },
+        // "8 / 21": the place among the group's departments.
         cell: (c) => (
           <>
-            {c.getValue()}
+            {t('rankOfN', { rank: c.getValue(), n: view.rows.length })}
             {c.row.original.tied ? <span className="badge tied">{t('tied')}</span> : null}
           </>
         ),
@@ -71,6 +74,43 @@ export function useRankingTable(view: RankingsView, slug: string, linkOnly: stri
         meta: { label: t('rankRange') },
         cell: (c) => (c.row.original.range ? <RangeBar t={t} range={c.row.original.range} rank={c.row.original.rank} n={view.rows.length} /> : '—'),
       }),
+      helper.accessor((r) => -view.grades.indexOf(r.grade), {
+        id: 'grade',
+        header: t('grade'),
+        sortFn: 'basic',
+        sortDescFirst: true,
+        meta: { label: t('gradeLong') },
+        cell: (c) => <GradeBadge grade={c.row.original.grade} grades={view.grades} />,
+      }),
+      ...(view.previous
+        ? [
+            helper.group({
+              id: 'g.change',
+              header: t('change'),
+              columns: helper.columns([
+                // New units sort last; otherwise by places moved.
+                helper.accessor((r) => (r.move?.kind === 'compared' ? (r.move.rank ?? undefined) : undefined), {
+                  id: 'changeRank',
+                  header: t('changeRank'),
+                  sortFn: 'basic',
+                  sortDescFirst: true,
+                  sortUndefined: 'last',
+                  meta: { numeric: true, label: t('changeRank') },
+                  cell: (c) => (c.row.original.move ? <MoveRank move={c.row.original.move} code={c.row.original.code} t={t} /> : null),
+                }),
+                helper.accessor((r) => (r.move?.kind === 'compared' ? parseFloat(r.move.total) : undefined), {
+                  id: 'changeTotal',
+                  header: t('changeTotal'),
+                  sortFn: 'basic',
+                  sortDescFirst: true,
+                  sortUndefined: 'last',
+                  meta: { numeric: true, label: t('changeTotal') },
+                  cell: (c) => (c.row.original.move ? <MoveTotal move={c.row.original.move} t={t} /> : null),
+                }),
+              ]),
+            }),
+          ]
+        : []),
       ...view.level1.map((l, i) =>
         helper.group({
           id: `g.${l.code}`,
@@ -123,7 +163,7 @@ export function useRankingTable(view: RankingsView, slug: string, linkOnly: stri
         ]),
       }),
     ],
-    [t, view.level1, view.rows.length, slug, linkOnly],
+    [t, view.level1, view.grades, view.previous, view.rows.length, slug, linkOnly],
   );
 
   const table = useTable({

@@ -2,6 +2,7 @@
 import { useMemo, type ReactNode } from 'react';
 import { useT } from '@/app/i18n/client';
 import type { RankingsView } from '@/app/lib/views/types';
+import { MOVEMENT_THRESHOLD } from '@/lib/stats/movement-threshold';
 import { RankingChart } from './RankingChart';
 import { RankingTable, useRankingTable } from './RankingTable';
 
@@ -23,6 +24,11 @@ export function RankingsPanel({ view, slug, exports, chartSvg, linkOnly = null }
           <h2 id="ranking-title">{t('rankingsTitle')}</h2>
           {exports}
         </div>
+        <p className="muted" data-testid="compared-with">
+          {view.previous
+            ? `${t('comparedWith', { name: view.previous.name, rank: MOVEMENT_THRESHOLD.rank, points: MOVEMENT_THRESHOLD.points })}${view.previous.published ? '' : t('comparedUnpublished', { name: view.previous.name })}`
+            : t('noPrevious')}
+        </p>
         <RankingTable table={table} />
       </section>
       <section className="card" aria-labelledby="chart-title">

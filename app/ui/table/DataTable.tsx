@@ -1,6 +1,7 @@
 'use client';
 import type { Header, ReactTable, RowData, SortingState } from '@tanstack/react-table';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { useT } from '@/app/i18n/client';
 import type { Features } from './features';
 
@@ -23,6 +24,7 @@ interface DataTableProps<TData extends RowData> {
  */
 export function DataTable<TData extends RowData>({ table, caption, className, rowClass, rowHeader, testId }: DataTableProps<TData>) {
   const t = useT();
+  usePrintAllRows(table);
   const groups = table.getHeaderGroups();
   const spanned = new Set<string>();
   const rows = table.getRowModel().rows;
@@ -62,12 +64,13 @@ export function DataTable<TData extends RowData>({ table, caption, className, ro
                       .filter(Boolean)
                       .join(' ');
                     const content = <table.FlexRender cell={cell} />;
+                    // data-col names the column, so tests (and print) can find a cell whatever columns precede it.
                     return cell.column.id === rowHeader ? (
-                      <th key={cell.id} scope="row" className={cls || undefined}>
+                      <th key={cell.id} scope="row" className={cls || undefined} data-col={cell.column.id}>
                         {content}
                       </th>
                     ) : (
-                      <td key={cell.id} className={cls || undefined}>
+                      <td key={cell.id} className={cls || undefined} data-col={cell.column.id}>
                         {content}
                       </td>
                     );
@@ -81,6 +84,30 @@ export function DataTable<TData extends RowData>({ table, caption, className, ro
       <Pager table={table} />
     </>
   );
+}
+
+/**
+ * A printed table shows every row, not the page on screen: before printing the page size becomes
+ * the row count (synchronously, so the print layout has them), and afterwards it is restored.
+ */
+function usePrintAllRows<TData extends RowData>(table: ReactTable<Features, TData>) {
+  useEffect(() => {
+    let saved: number | null = null;
+    const before = () => {
+      saved = table.state.pagination.pageSize;
+      flushSync(() => table.setPagination({ pageIndex: 0, pageSize: Math.max(1, table.getRowCount()) }));
+    };
+    const after = () => {
+      if (saved !== null) table.setPagination({ pageIndex: 0, pageSize: saved });
+      saved = null;
+    };
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, [table]);
 }
 
 function HeaderCell<TData extends RowData>({

@@ -15,13 +15,13 @@ export default async function IndicatorsPage({ params, searchParams }: { params:
   if (!data) notFound();
   const { t, locale } = await getTranslator();
   return (
-    <>
+    <div className="print-wide">
       <RoundHeader t={t} locale={locale} viewer={viewer} rounds={data.rounds} round={data.round} section="indicators" path="/indicators" />
       <section className="card" aria-labelledby="heat-title">
         <h2 id="heat-title">{t('indicatorsTitle')}</h2>
         <p className="muted">{t('indicatorsHint')}</p>
         {data.heat ? <HeatTable view={data.heat} slug={data.round.slug} group={data.round.group} /> : <p className="muted">{t('noRows')}</p>}
       </section>
-    </>
+    </div>
   );
 }

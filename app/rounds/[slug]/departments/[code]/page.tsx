@@ -4,7 +4,10 @@ import { getTranslator } from '@/app/i18n/server';
 import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/app/lib/auth/guard';
 import { fetchDepartment } from '@/app/lib/data';
-import { HistoryChart } from '@/app/ui/department/HistoryChart';
+import { TrendChart } from '@/app/ui/department/TrendChart';
+import { GradeBadge } from '@/app/ui/grades/GradeBadge';
+import { MoveRank, MoveTotal } from '@/app/ui/grades/MoveCells';
+import { scorecardPdfHref } from '@/app/ui/grades/ReportLinks';
 import { Level2Chart } from '@/app/ui/department/Level2Chart';
 import { ScoreTree } from '@/app/ui/department/ScoreTree';
 import { VersionList } from '@/app/ui/department/VersionList';
@@ -37,12 +40,15 @@ export default async function DepartmentPage({ params }: { params: Promise<{ slu
         path={`/departments/${encodeURIComponent(d.code)}`}
         groupSwitch={false}
       />
-      <section className="card" aria-label={t('total')}>
-        <p style={{ float: 'right', margin: 0 }}>
+      <section className="card figures-card" aria-label={t('total')}>
+        <div className="toolbar" aria-label={t('reports')}>
+          <a className="button secondary" href={scorecardPdfHref(round.slug, d.code)} download data-testid="pdf-scorecard">
+            {t('pdfScorecard')}
+          </a>
           <Link className="button secondary" href={`/rounds/${encodeURIComponent(round.slug)}/departments/${encodeURIComponent(d.code)}/whatif`} data-testid="whatif-link">
             {t('whatIfLink')}
           </Link>
-        </p>
+        </div>
         <dl className="figures" data-testid="department-figures">
           <div>
             <dt>{t('total')}</dt>
@@ -55,6 +61,12 @@ export default async function DepartmentPage({ params }: { params: Promise<{ slu
               ) : (
                 d.total
               )}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('gradeLong')}</dt>
+            <dd data-testid="department-grade">
+              <GradeBadge grade={d.grade} grades={data.grades} />
             </dd>
           </div>
           <div>
@@ -80,6 +92,14 @@ export default async function DepartmentPage({ params }: { params: Promise<{ slu
             <dt>{t('group')}</dt>
             <dd>{d.group}</dd>
           </div>
+          {data.move ? (
+            <div title={data.previous ? data.previous.name : undefined}>
+              <dt>{t('change')}</dt>
+              <dd data-testid="department-move">
+                <MoveRank move={data.move} code={d.code} t={t} /> <MoveTotal move={data.move} t={t} />
+              </dd>
+            </div>
+          ) : null}
           {data.groupTotals ? (
             <>
               <div>
@@ -119,9 +139,9 @@ export default async function DepartmentPage({ params }: { params: Promise<{ slu
             <Level2Chart rows={d.level2} />
           </section>
           <section className="card" aria-labelledby="history-title">
-            <h2 id="history-title">{t('history')}</h2>
-            {d.history.length > 1 ? null : <p className="muted">{t('noHistory')}</p>}
-            <HistoryChart history={d.history} code={d.code} />
+            <h2 id="history-title">{t('trendTitle')}</h2>
+            {data.trend.points.length > 1 ? null : <p className="muted">{t('trendOnlyOne')}</p>}
+            <TrendChart view={data.trend} />
           </section>
         </div>
       </div>
