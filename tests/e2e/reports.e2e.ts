@@ -11,9 +11,18 @@ import { baseURL, launch, openPage, screenshot, tableCells, visit } from './help
  * Chinese text drawn with the bundled font. Also: who may download what, and printing the pages.
  */
 
-/** The demo rounds: 2021 compares with 2020 (较上年); 2020 is the first. */
+/** The demo rounds: 2020 is published (its figures frozen) and the first; 2021 is in progress and compares with 2020 (较上年). */
 const ROUND = '2021';
 const ROUNDS = ['2020', '2021'];
+const PUBLISHED = '2020';
+
+/** A published round's documents carry the publication date; a round in progress says it is not published. */
+function expectHead(text: string, round: string) {
+  if (round === PUBLISHED) {
+    expect(text).toMatch(/发布日期：\d{4}年\d{1,2}月\d{1,2}日/);
+    expect(text).not.toContain('未发布');
+  } else expect(text).toContain('未发布');
+}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -46,6 +55,8 @@ describe('the 通报 a leader downloads', () => {
     for (const f of fonts.names) expect(f).toMatch(/^[A-Z]{6}\+NotoSansSC/);
     const text = (await pdfText(bytes)).join('\n');
     expect(text).toContain('部门整体支出绩效评价结果通报');
+    expectHead(text, round);
+    const flat = squeeze(text);
     for (const [group, rows] of shown) {
       expect(text).toContain(`${group}（${rows.length} 个单位）`);
       let at = 0;
@@ -54,8 +65,9 @@ describe('the 通报 a leader downloads', () => {
         expect(subtotals).toHaveLength(4);
         // The 通报's columns: rank, unit, total, subtotals, grade, and 较上年 when there is a previous round.
         const change = 'changeRank' in r ? ` ${r.changeRank} ${r.changeTotal}` : '';
-        const line = `${r.rank!.replace('并列', ' 并列')} ${r.name} ${r.total} ${subtotals.join(' ')} ${r.grade}${change}`;
-        const found = text.indexOf(line, at);
+        const line = `${r.rank!.replace('并列', ' 并列')} ${r.name} ${r.total!.replace('待评议', '')} ${subtotals.join(' ')} ${r.grade}${change}`;
+        // Compared without white space: a cell's text may wrap in the PDF.
+        const found = flat.indexOf(squeeze(line), at);
         expect(found, line).toBeGreaterThanOrEqual(at);
         at = found;
       }
@@ -77,7 +89,8 @@ describe('the 评分表 a department downloads', () => {
   it.each(ROUNDS)('of %s holds its own page’s figures: every indicator’s score, the total, the grade and the rank', async (round) => {
     const { page, errors } = await openPage(browser, { as: 'department' });
     await visit(page, `/rounds/${round}/departments/xiaolvzhai`);
-    const total = await page.getByTestId('department-total').innerText();
+    // A total awaiting evaluation is a range with 待评议 beside it; the PDF has the range.
+    const total = (await page.getByTestId('department-total').innerText()).replace('待评议', '').trim();
     const grade = await page.getByTestId('department-grade').innerText();
     const leaves = await page.$$eval('[data-testid="score-tree"] tr.leaf', (trs) =>
       trs.map((tr) => ({ name: tr.querySelector('th')!.textContent!.trim(), score: tr.querySelector('td:nth-of-type(5)')!.textContent!.trim() })),
@@ -88,6 +101,7 @@ describe('the 评分表 a department downloads', () => {
     expect(bytes.length).toBeLessThan(1024 * 1024);
     const pages = await pdfText(bytes);
     const all = squeeze(pages.join(''));
+    expectHead(pages.join(''), round);
     expect(all).toContain(squeeze(`单位名称：小吕寨镇人民政府`));
     expect(all).toContain(squeeze(`评价等级：${grade}　总分：${total}`));
     // In the table each indicator's name is followed, a few cells on, by its score.

@@ -1,13 +1,14 @@
-import { count, isNotNull } from 'drizzle-orm';
+import { count, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '@/db/audit';
 import { seedDemo } from '@/db/demo';
 import { demoCohorts } from '@/db/demo-data';
 import { importCohort } from '@/db/import';
 import { linkCodes, listEarlierCodes, listLinks, unlinkCodes } from '@/db/links';
-import { getRoundScores } from '@/db/queries';
+import { publishAs } from '@/db/publication';
+import { getPublishedScores, getRoundScores } from '@/db/queries';
 import { getPreviousRound, getTrend } from '@/db/report-data';
-import { departmentLinks } from '@/db/schema';
+import { departmentLinks, rounds } from '@/db/schema';
 import { DEFAULT_BUREAU_NAME, getBureauName, setBureauName } from '@/db/settings';
 import type { Viewer } from '@/lib/auth/roles';
 import { codeLineage, movements } from '@/lib/stats/movement';
@@ -23,36 +24,41 @@ describe.each(backends)('reports data on %s', (backend) => {
     await seedDemo(t.db);
     admin = await account(t.db, 'bureau', 'admin');
     leader = await account(t.db, 'boss', 'leader');
-    // 2022: 官亭镇 re-coded, everyone else as in 2021.
+    // 2022, published: 官亭镇 re-coded, everyone else as in 2021 (still collecting).
     const cohort = structuredClone(demoCohorts().cohorts['2021']) as { round: { name: string; year: number }; departments: { code: string }[] };
     cohort.round = { name: '2022年度部门整体支出绩效评价', year: 2022 };
     for (const d of cohort.departments) if (d.code === 'demo-guanting') d.code = 'guanting-2022';
-    const r = await importCohort({ roundSlug: '2022', system: 'julu-2021', source: { kind: 'cohort', json: cohort }, actor: 'test' }, t.db);
+    const r = await importCohort({ roundSlug: '2022', system: 'julu-2021', source: { kind: 'cohort', json: cohort }, actor: 'test', status: 'accepted' }, t.db);
     if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    await t.db.update(rounds).set({ status: 'reviewing' }).where(eq(rounds.slug, '2022'));
+    const p = await publishAs(t.db, '2022', { id: null, name: 'test' });
+    if (!p.ok) throw new Error(p.message);
   });
   afterAll(async () => {
     await t?.close();
   });
   const linkCount = async () => (await t.db.select({ n: count() }).from(departmentLinks))[0]!.n;
 
-  it('"last year" is the round of the nearest earlier year; the first round has none', async () => {
-    expect((await getPreviousRound({ year: 2022 }, t.db))?.slug).toBe('2021');
+  it('"last year" is the round of the nearest earlier year, published or not; the first round has none', async () => {
+    expect(await getPreviousRound({ year: 2022 }, t.db)).toMatchObject({ slug: '2021', published: false });
+    expect(await getPreviousRound({ year: 2021 }, t.db)).toMatchObject({ slug: '2020', published: true });
     expect(await getPreviousRound({ year: 2020 }, t.db)).toBeNull();
   });
 
-  it('a unit’s trend holds each round with its level-1 subtotals, grade, policy and system version', async () => {
+  it('a unit’s trend holds each published round, as published: level-1 subtotals, grade, policy and system version', async () => {
     const trend = await getTrend(['demo-guanting'], t.db);
-    expect(trend.map((e) => e.year)).toEqual([2020, 2021]);
-    const live = (await getRoundScores('2021', {}, t.db))!.scores.departments.find((d) => d.code === 'demo-guanting')!;
-    const e = trend[1]!;
+    // 2021 is still collecting: not history yet.
+    expect(trend.map((e) => [e.year, e.published])).toEqual([[2020, true]]);
+    const live = (await getPublishedScores('2020', undefined, t.db))!.scores.departments.find((d) => d.code === 'demo-guanting')!;
+    const e = trend[0]!;
     expect(e).toMatchObject({ total: live.total.toFixed(2), grade: live.grade, rank: live.rank, policy: 'cohort-in-band', systemId: 'julu-2021', systemVersion: 1 });
     expect(Object.keys(e.level1).sort()).toEqual(e.level1Nodes.map((n) => n.code).sort());
-    expect(e.level1Nodes.map((n) => e.level1[n.code])).toEqual(Object.values(live.level1).map((v) => v.toFixed(2)));
-    expect(e.groupSize).toBe((await getRoundScores('2021', {}, t.db))!.scores.departments.filter((d) => d.group === live.group).length);
+    expect(e.level1Nodes.map((n) => e.level1[n.code])).toEqual(e.level1Nodes.map((n) => live.level1[n.code]!.toFixed(2)));
+    expect(e.groupSize).toBe((await getPublishedScores('2020', undefined, t.db))!.scores.departments.filter((d) => d.group === live.group).length);
   });
 
   it('a re-coded unit is new until the bureau links it; then its movement and trend follow the earlier code', async () => {
-    const now = (await getRoundScores('2022', {}, t.db))!;
+    const now = (await getPublishedScores('2022', undefined, t.db))!;
     const before = (await getRoundScores('2021', {}, t.db))!;
     expect(movements(standingsOf(now.scores), standingsOf(before.scores), await listEarlierCodes(t.db)).get('guanting-2022')).toEqual({ kind: 'new' });
 
@@ -61,7 +67,6 @@ describe.each(backends)('reports data on %s', (backend) => {
     expect(movements(standingsOf(now.scores), standingsOf(before.scores), earlierOf).get('guanting-2022')).toMatchObject({ kind: 'compared', previousCode: 'demo-guanting' });
     expect((await getTrend(codeLineage('guanting-2022', earlierOf), t.db)).map((e) => [e.year, e.code])).toEqual([
       [2020, 'demo-guanting'],
-      [2021, 'demo-guanting'],
       [2022, 'guanting-2022'],
     ]);
     const audit = await listAudit({ action: 'department.link' }, t.db);

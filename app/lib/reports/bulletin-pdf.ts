@@ -11,12 +11,14 @@ import { drawHead, drawSignatures, INK_SOFT, moveText } from './head';
 const CHART_PX = 1100;
 
 function rankingTable(view: RankingsView, t: Translate): { columns: TableColumn[]; rows: TableRow[] } {
+  // A total awaiting evaluation is a range, graded on its lower end for now: wider cells.
+  const pending = view.rows.some((r) => r.totalMax);
   const columns: TableColumn[] = [
     { header: t('rank'), width: 0.8, align: 'right' },
     { header: t('department'), width: 2.6 },
-    { header: t('total'), width: 0.8, align: 'right' },
+    { header: t('total'), width: pending ? 1.2 : 0.8, align: 'right' },
     ...view.level1.map((l) => ({ header: `${l.name}\n${t('weightLabel', { w: l.weight })}`, width: 0.8, align: 'right' as const })),
-    { header: t('grade'), width: 0.6, align: 'center' },
+    { header: t('grade'), width: pending ? 1 : 0.6, align: 'center' },
     ...(view.previous
       ? [
           { header: `${t('change')}\n${t('changeRank')}`, width: 0.9, align: 'right' as const },
@@ -30,9 +32,9 @@ function rankingTable(view: RankingsView, t: Translate): { columns: TableColumn[
       cells: [
         `${t('rankOfN', { rank: r.rank, n: view.rows.length })}${r.tied ? ` ${t('tied')}` : ''}`,
         r.name,
-        { text: r.total, weight: 700 as const },
+        { text: r.totalMax ? t('totalRange', { lo: r.total, hi: r.totalMax }) : r.total, weight: 700 as const },
         ...r.l1.map(([score]) => score),
-        { text: r.grade, weight: 700 as const, color: gradeColor(view.grades.indexOf(r.grade), view.grades.length) },
+        { text: `${r.grade}${r.totalMax ? t('paren', { x: t('provisional') }) : ''}`, weight: 700 as const, color: gradeColor(view.grades.indexOf(r.grade), view.grades.length) },
         ...(view.previous ? [m.rank, m.total] : []),
       ],
     };

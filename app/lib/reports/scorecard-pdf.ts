@@ -66,7 +66,7 @@ export function drawScorecard(w: PdfWriter, r: ScorecardReport, t: Translate, lo
     ],
     rows: [
       ...indicatorRows(r.tree, t),
-      { cells: [{ text: t('pdfTotalRow'), weight: 700 }, '', '', { text: r.totalWeight, weight: 700 }, `${t('gradeLong')} ${d.grade}`, { text: d.total, weight: 700 }], fill: '#eef2f6' },
+      { cells: [{ text: t('pdfTotalRow'), weight: 700 }, '', '', { text: r.totalWeight, weight: 700 }, `${t('gradeLong')} ${d.grade}${d.totalMax ? t('paren', { x: t('provisional') }) : ''}`, { text: d.totalMax ? t('totalRange', { lo: d.total, hi: d.totalMax }) : d.total, weight: 700 }], fill: '#eef2f6' },
     ],
     size: 8.5,
   });
@@ -74,7 +74,10 @@ export function drawScorecard(w: PdfWriter, r: ScorecardReport, t: Translate, lo
   // The outcome: grade, total and movement.
   w.ensure(60);
   const gi = r.grades.indexOf(d.grade);
-  w.paragraph(t('pdfGradeLine', { grade: d.grade, total: d.total }), { size: 13, weight: 700, color: gradeColor(gi, r.grades.length), after: 2 });
+  const total = d.totalMax ? t('totalRange', { lo: d.total, hi: d.totalMax }) : d.total;
+  const grade = `${d.grade}${d.totalMax ? t('paren', { x: t('provisional') }) : ''}`;
+  w.paragraph(t('pdfGradeLine', { grade, total }), { size: 13, weight: 700, color: gradeColor(gi, r.grades.length), after: 2 });
+  if (d.totalMax) w.paragraph(t('provisionalNote'), { size: 9.5, color: BAD, after: 4 });
   if (r.move) {
     const m = moveText(r.move, t);
     const line = r.move.kind === 'new' ? t('moveLineNew') : t('moveLine', { rank: m.rank, total: m.total });

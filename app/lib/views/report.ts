@@ -26,7 +26,8 @@ export interface ReportHead {
 
 export interface ScorecardReport {
   head: ReportHead;
-  department: { code: string; name: string; group: string; groupSize: number; rank: number; tied: boolean; total: string; grade: string };
+  /** `totalMax`: a total awaiting evaluation is the range total–totalMax, graded on its lower end for now. */
+  department: { code: string; name: string; group: string; groupSize: number; rank: number; tied: boolean; total: string; totalMax: string | null; grade: string };
   /** The system's grade labels, highest first. */
   grades: string[];
   tree: TreeRow[];
@@ -57,7 +58,7 @@ export function scorecardReport(rs: RoundScores, code: string, ctx: ReportContex
   const leaves = v.tree.filter((r) => r.level === 3);
   return {
     head: ctx.head,
-    department: { code: v.code, name: v.name, group: v.group, groupSize: v.groupSize, rank: v.rank, tied: v.tied, total: v.total, grade: v.grade },
+    department: { code: v.code, name: v.name, group: v.group, groupSize: v.groupSize, rank: v.rank, tied: v.tied, total: v.total, totalMax: v.totalMax, grade: v.grade },
     grades: rs.system.grades.map((g) => g.label),
     tree: v.tree,
     totalWeight: rs.system.total.toFixed(),

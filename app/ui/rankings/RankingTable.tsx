@@ -80,7 +80,7 @@ export function useRankingTable(view: RankingsView, slug: string, linkOnly: stri
         sortFn: 'basic',
         sortDescFirst: true,
         meta: { label: t('gradeLong') },
-        cell: (c) => <GradeBadge grade={c.row.original.grade} grades={view.grades} />,
+        cell: (c) => <GradeBadge grade={c.row.original.grade} grades={view.grades} provisional={c.row.original.totalMax ? t('paren', { x: t('provisional') }) : undefined} />,
       }),
       ...(view.previous
         ? [

@@ -66,7 +66,7 @@ export default async function DepartmentPage({ params }: { params: Promise<{ slu
           <div>
             <dt>{t('gradeLong')}</dt>
             <dd data-testid="department-grade">
-              <GradeBadge grade={d.grade} grades={data.grades} />
+              <GradeBadge grade={d.grade} grades={data.grades} provisional={d.totalMax ? t('paren', { x: t('provisional') }) : undefined} />
             </dd>
           </div>
           <div>
