@@ -54,8 +54,8 @@ const ROUTES: Record<string, { allowed: Allowed; path: string; body?: () => Form
   'GET /rounds/[slug]/explain': { allowed: ['admin', 'leader', 'department'], path: '/rounds/2021/explain?department=xiaolvzhai&indicator=budget_completion' },
   'GET /rounds/[slug]/export': { allowed: READERS, path: '/rounds/2021/export?format=csv' },
   'GET /rounds/[slug]/template': { allowed: ['admin', 'department'], path: '/rounds/2021/template' },
-  // A department gets its own 评分表 PDF; the round's reports are for the bureau and leaders.
-  'GET /rounds/[slug]/departments/[code]/scorecard': { allowed: ALL, path: '/rounds/2021/departments/xiaolvzhai/scorecard' },
+  // A department gets its own 评分表 PDF (a reviewer none, as it sees no 评分表); the round's reports are for the bureau and leaders.
+  'GET /rounds/[slug]/departments/[code]/scorecard': { allowed: ['admin', 'leader', 'department'], path: '/rounds/2021/departments/xiaolvzhai/scorecard' },
   'GET /rounds/[slug]/report/bulletin': { allowed: READERS, path: '/rounds/2021/report/bulletin' },
   'GET /rounds/[slug]/report/scorecards': { allowed: READERS, path: '/rounds/2021/report/scorecards?format=zip' },
   'POST /rounds/[slug]/upload': {

@@ -51,7 +51,8 @@ describe('rankings page', () => {
       }),
     );
     // Then the grade (4), 较上年 (5, 6), and the level-1 subtotals in columns 7, 9, 11, 13 (each followed by its score rate).
-    expect(rows.map((r) => r[4])).toEqual(want.map((d) => d.grade));
+    // A provisional total's grade is of its lower end, and says so.
+    expect(rows.map((r) => r[4])).toEqual(want.map((d) => `${d.grade}${d.provisional ? '（暂定）' : ''}`));
     const level1 = expected.system.indicators.map((l) => l.code);
     expect(rows.map((r) => level1.map((_, i) => r[7 + 2 * i]))).toEqual(want.map((d) => level1.map((c) => fmtScore(d.level1[c]!))));
     await screenshot(page, `rankings-${group}`);
