@@ -12,7 +12,11 @@ import { scorecardPdf } from '../reports/scorecard-pdf';
 import { detailSheet, indicatorSheet, summaryCsvRows, summarySheet } from './export';
 import { rankingsView } from './rankings';
 import { bulletinReport, scorecardReport, type ReportContext } from './report';
-import { movementsOf, standingsOf, type Comparison } from './standing';
+import { gradeCountsView, movementsOf, standingsOf, type Comparison } from './standing';
+import { currentEntry, trendView } from './trend';
+import { rankingChartOption } from '../../ui/rankings/ranking-chart-option';
+import { trendChartOption } from '../../ui/department/trend-chart-option';
+import type { ChartOption } from '../../ui/chart/echarts';
 
 const zh = translator(dictionary('zh-CN'));
 
@@ -63,6 +67,41 @@ describe('grades at their thresholds, on every view', () => {
     const [a, b] = await Promise.all(['a', 'b'].map(async (code) => squeeze((await pdfText(await scorecardPdf([scorecardReport(rs, code, ctx, null)!], zh, 'zh-CN'))).join(''))));
     expect(a).toContain(squeeze('评价等级：优　总分：90.00'));
     expect(b).toContain(squeeze('评价等级：良　总分：89.99'));
+  });
+});
+
+/** A chart option's series as a list (echarts allows one series or many). */
+const seriesOf = <T>(o: ChartOption): T[] => [o.series ?? []].flat() as T[];
+
+describe('grades on the rankings page and its chart', () => {
+  const rs = roundOf(HUNDRED, units({ a: '95.00', b: '90.00', c: '89.99', d: '60.00', e: '59.99' }));
+
+  it('counts the departments of each grade, bands highest first', () => {
+    expect(gradeCountsView(rs, ['全部'])).toEqual({ labels: ['优', '良', '中', '差'], rows: [{ group: '全部', counts: [2, 1, 1, 1], n: 5 }] });
+  });
+
+  it('gives each grade its own colour and legend entry, each bar’s badge in its grade’s series', () => {
+    const view = rankingsView(rs, '全部');
+    const grades = seriesOf<{ type: string; name: string; itemStyle: { color: string }; data: [number, number][] }>(rankingChartOption(view, view.rows, zh)).filter((s) => s.type === 'scatter');
+    expect(grades.map((s) => s.name)).toEqual(['优', '良', '中', '差']);
+    expect(new Set(grades.map((s) => s.itemStyle.color)).size).toBe(4);
+    // [total, row index]: a, b are 优; c 良; d 中; e 差.
+    expect(grades.map((s) => s.data)).toEqual([[[95, 0], [90, 1]], [[89.99, 2]], [[60, 3]], [[59.99, 4]]]);
+  });
+});
+
+describe('the 评分表 trend over rounds', () => {
+  const rs = roundOf(HUNDRED, units({ a: '80.00', b: '70.00' }));
+  const entry = (year: number, version: number) => ({ ...currentEntry(rs, 'a', true)!, roundSlug: String(year), year, systemVersion: version });
+
+  it('marks the round scored under another system version than the one before, on the chart too', () => {
+    const view = trendView([entry(2022, 2), entry(2020, 1), entry(2021, 1)]);
+    expect(view.points.map((p) => [p.year, p.system])).toEqual([[2020, `${HUNDRED.id} v1`], [2021, `${HUNDRED.id} v1`], [2022, `${HUNDRED.id} v2`]]);
+    expect(view.systemChanges).toEqual([2]);
+    const [total] = seriesOf<{ markLine?: { data: { xAxis: number }[]; label: { formatter: string } } }>(trendChartOption(view, zh));
+    expect(total!.markLine?.data).toEqual([{ xAxis: 2 }]);
+    expect(total!.markLine?.label.formatter).toBe('指标体系变更');
+    expect(seriesOf<{ markLine?: unknown }>(trendChartOption(trendView([entry(2020, 1), entry(2021, 1)]), zh))[0]!.markLine).toBeUndefined();
   });
 });
 
