@@ -141,7 +141,8 @@ describe('printing the pages', () => {
     const { page } = await openPage(browser);
     await visit(page, path);
     await page.emulateMedia({ media: 'print' });
-    const visible = await page.$$eval('header.app-header, nav.tabs, button, .button, select, input, .pager', (els) =>
+    // A sortable column's name sits in its sort button: it prints as header text, not as a button.
+    const visible = await page.$$eval('header.app-header, nav.tabs, button:not(.sort-button), .button, select, input, .pager, .sort-icon', (els) =>
       els.filter((e) => getComputedStyle(e).display !== 'none' && (e as HTMLElement).offsetParent !== null).map((e) => e.outerHTML.slice(0, 80)),
     );
     expect(visible).toEqual([]);
@@ -154,6 +155,9 @@ describe('printing the pages', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.$eval('[data-testid="ranking-table"] thead', (e) => getComputedStyle(e).display)).toBe('table-header-group');
     expect(await page.$eval('[data-testid="ranking-table"] thead', (e) => getComputedStyle(e).position)).toBe('static');
+    // Every column is named in print: the sort buttons' labels stay, as text.
+    const names = await page.$$eval('[data-testid="ranking-table"] thead th', (ths) => ths.filter((th) => (th as HTMLElement).offsetParent !== null && (th as HTMLElement).innerText.trim() !== '').map((th) => (th as HTMLElement).innerText.trim().replace(/\s+/g, ' ')));
+    for (const n of ['排名', '单位', '总分', '等级', '名次变化', '总分变化', '得分率']) expect(names).toContain(n);
     expect(await page.$eval('[data-testid="ranking-table"]', (e) => getComputedStyle(e.closest('.table-scroll')!).overflow)).toBe('visible');
     const pdf = new Uint8Array(await page.pdf({ preferCSSPageSize: true }));
     expect((await pdfPageSizes(pdf))[0]).toEqual([842, 595]);
