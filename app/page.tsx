@@ -2,8 +2,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslator } from '@/app/i18n/server';
 import { requireUser } from '@/app/lib/auth/guard';
-import { fetchNewestRoundSlug } from '@/app/lib/data';
-import { getRound } from '@/db/queries';
+import { fetchNewestRound } from '@/app/lib/data';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,9 +12,10 @@ export const dynamic = 'force-dynamic';
  */
 export default async function Home() {
   const viewer = await requireUser(undefined, { returnTo: '/' });
-  const slug = await fetchNewestRoundSlug(viewer);
+  const newest = await fetchNewestRound(viewer);
+  const slug = newest?.slug ?? null;
   if (slug && viewer.role === 'department' && viewer.departmentCode) {
-    const published = (await getRound(slug))?.status === 'published';
+    const published = newest!.status === 'published';
     redirect(`/rounds/${encodeURIComponent(slug)}${published ? `/departments/${encodeURIComponent(viewer.departmentCode)}` : '/submission'}`);
   }
   if (slug && viewer.role === 'reviewer') redirect(`/rounds/${encodeURIComponent(slug)}/evaluate`);

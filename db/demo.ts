@@ -2,7 +2,7 @@ import { count, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from './client';
 import { DEMO_ROUNDS, DEMO_SYSTEM, demoCohorts, demoCorrection } from './demo-data';
 import { importCohort } from './import';
-import { publishAs } from './publication';
+import { publish } from './publication';
 import { rounds } from './schema';
 
 export const DEMO_ACTOR = 'demo';
@@ -37,7 +37,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       if (!result.ok) throw new Error(`示例数据导入失败：${result.problems.map((p) => p.message).join('；')}`);
       if (published) {
         await tx.update(rounds).set({ status: 'reviewing' }).where(eq(rounds.slug, r.slug));
-        const p = await publishAs(tx, r.slug, { id: null, name: DEMO_ACTOR });
+        const p = await publish(tx, r.slug, { id: null, name: DEMO_ACTOR });
         if (!p.ok) throw new Error(`示例数据发布失败：${p.message}`);
       }
     }

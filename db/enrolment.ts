@@ -1,34 +1,24 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { memberListFromTable, parseMemberCsv, type MemberRow } from '@/lib/interchange/member-list';
-import { can, type Viewer } from '@/lib/auth/roles';
+import { undeclaredGroupMessage } from '@/lib/interchange/group-names';
 import { DEPARTMENT_CODE, DEPARTMENT_CODE_RULE, type Problem } from '@/lib/scoring';
-import { writeAudit } from './audit';
+import { writeAudit, type Actor } from './audit';
 import { getDb, type Db, type Tx } from './client';
-import { undeclaredGroupMessage } from './group-names';
-import { readUpload } from './import-file';
-import { selectRound, type Round } from './round-data';
+import { selectMember, selectRound, type Round } from './round-data';
+import { lockRound, Refusal, refuseIfPublished } from './round-lock';
 import { departments, groups, roundDepartments } from './schema';
-import { actorOf, lockRoundRow, publishedRoundMessage, Refusal } from './web-change';
 
 /**
  * Which departments take part in a round (issue 9 §1), and in which declared group: copied from an
- * earlier round, picked from the master list, or from an uploaded list — all or nothing, every bad
- * row named. A department already in the round keeps its group: moving it is `moveDepartment`.
+ * earlier round, picked from the master list, or from a list — all or nothing, every bad row named.
+ * A department already in the round keeps its group: moving it is `moveMember`. Each runs in the
+ * caller's transaction, locking the round's row; refusals are thrown as `Refusal`.
  */
 
 export type EnrolResult = { ok: true; message: string; added: string[]; kept: string[] } | { ok: false; message: string; problems?: Problem[] };
 
 const CHUNK = 500;
 
-function guarded(viewer: Viewer | null, fn: (viewer: Viewer) => Promise<EnrolResult>): Promise<EnrolResult> {
-  if (!viewer || !can(viewer, 'round:manage')) return Promise.resolve({ ok: false, message: '只有财政局管理员可以管理参评单位' });
-  return fn(viewer).catch((e) => {
-    if (e instanceof Refusal) return { ok: false as const, message: e.message };
-    throw e;
-  });
-}
-
-interface Entry {
+export interface Entry {
   code: string;
   /** Needed for a department not yet in the master list. */
   name: string;
@@ -43,8 +33,8 @@ async function declaredGroups(tx: Tx, roundId: number): Promise<Map<string, numb
 }
 
 /** Enrols entries in one transaction; refuses all of them if any row is bad. */
-async function enrol(tx: Tx, viewer: Viewer, round: Round, entries: Entry[], source: string, address: string | null | undefined): Promise<EnrolResult> {
-  if (round.status === 'published') throw new Refusal(publishedRoundMessage(round));
+async function enrol(tx: Tx, round: Round, entries: Entry[], source: string, actor: Actor): Promise<EnrolResult> {
+  refuseIfPublished(round);
   const declared = await declaredGroups(tx, round.id);
   const names = [...declared.keys()].sort();
   const codes = [...new Set(entries.map((e) => e.code).filter((c) => DEPARTMENT_CODE.test(c)))];
@@ -101,7 +91,7 @@ async function enrol(tx: Tx, viewer: Viewer, round: Round, entries: Entry[], sou
       .onConflictDoNothing();
   }
   if (added.length) {
-    await writeAudit(tx, actorOf(viewer, address), {
+    await writeAudit(tx, actor, {
       action: 'round.enrol',
       round,
       after: { source, added: Object.fromEntries(added.map((e) => [e.code, e.group])), newDepartments: fresh.map((e) => e.code), alreadyEnrolled: kept },
@@ -115,95 +105,58 @@ async function enrol(tx: Tx, viewer: Viewer, round: Round, entries: Entry[], sou
  * Copies the departments of an earlier round with their groups. Groups the source had and this
  * round lacks are declared too (the admin chose to copy them), and the audit entry says so.
  */
-export function enrolFromRound(viewer: Viewer | null, slug: string, fromSlug: string, meta: { address?: string | null } = {}, db?: Db): Promise<EnrolResult> {
-  return guarded(viewer, async (viewer) => {
-    const handle = db ?? (await getDb());
-    return handle.transaction(async (tx) => {
-      const round = await lockRoundRow(tx, slug);
-      const from = await selectRound(tx, fromSlug);
-      if (!from || from.id === round.id) throw new Refusal(`没有可复制的评价轮次 ${fromSlug}`);
-      const members = await tx
-        .select({ code: departments.code, name: departments.name, group: groups.name })
-        .from(roundDepartments)
-        .innerJoin(departments, eq(departments.id, roundDepartments.departmentId))
-        .innerJoin(groups, eq(groups.id, roundDepartments.groupId))
-        .where(eq(roundDepartments.roundId, from.id))
-        .orderBy(asc(departments.code));
-      if (members.length === 0) throw new Refusal(`评价轮次 ${fromSlug} 没有参评单位`);
-      if (round.status === 'published') throw new Refusal(publishedRoundMessage(round));
-      const have = await declaredGroups(tx, round.id);
-      const newGroups = [...new Set(members.map((m) => m.group))].filter((g) => !have.has(g));
-      if (newGroups.length) {
-        await tx.insert(groups).values(newGroups.map((name) => ({ roundId: round.id, name })));
-        await writeAudit(tx, actorOf(viewer, meta.address), { action: 'round.groups', round, after: { added: newGroups, copiedFrom: fromSlug } });
-      }
-      const r = await enrol(tx, viewer, round, members, `copy:${fromSlug}`, meta.address);
-      return r.ok && newGroups.length ? { ...r, message: `${r.message}；并声明了分组 ${newGroups.join('、')}` } : r;
-    });
-  });
+export async function enrolFromRound(tx: Tx, slug: string, fromSlug: string, actor: Actor): Promise<EnrolResult> {
+  const round = await lockRound(tx, slug);
+  const from = await selectRound(tx, fromSlug);
+  if (!from || from.id === round.id) throw new Refusal(`没有可复制的评价轮次 ${fromSlug}`);
+  const members = await tx
+    .select({ code: departments.code, name: departments.name, group: groups.name })
+    .from(roundDepartments)
+    .innerJoin(departments, eq(departments.id, roundDepartments.departmentId))
+    .innerJoin(groups, eq(groups.id, roundDepartments.groupId))
+    .where(eq(roundDepartments.roundId, from.id))
+    .orderBy(asc(departments.code));
+  if (members.length === 0) throw new Refusal(`评价轮次 ${fromSlug} 没有参评单位`);
+  refuseIfPublished(round);
+  const have = await declaredGroups(tx, round.id);
+  const newGroups = [...new Set(members.map((m) => m.group))].filter((g) => !have.has(g));
+  if (newGroups.length) {
+    await tx.insert(groups).values(newGroups.map((name) => ({ roundId: round.id, name })));
+    await writeAudit(tx, actor, { action: 'round.groups', round, after: { added: newGroups, copiedFrom: fromSlug } });
+  }
+  const r = await enrol(tx, round, members, `copy:${fromSlug}`, actor);
+  return r.ok && newGroups.length ? { ...r, message: `${r.message}；并声明了分组 ${newGroups.join('、')}` } : r;
 }
 
 /** Enrols departments picked from the master list, into one declared group. */
-export function enrolFromMaster(viewer: Viewer | null, slug: string, codes: string[], group: string, meta: { address?: string | null } = {}, db?: Db): Promise<EnrolResult> {
-  return guarded(viewer, async (viewer) => {
-    if (codes.length === 0) throw new Refusal('请至少选择一个单位');
-    const handle = db ?? (await getDb());
-    return handle.transaction(async (tx) => {
-      const round = await lockRoundRow(tx, slug);
-      const known = await tx.select({ code: departments.code }).from(departments).where(inArray(departments.code, codes));
-      const unknown = codes.filter((c) => !known.some((k) => k.code === c));
-      if (unknown.length) throw new Refusal(`单位总名单中没有：${unknown.join('、')}`);
-      return enrol(tx, viewer, round, codes.map((code) => ({ code, name: '', group })), 'master', meta.address);
-    });
-  });
+export async function enrolFromMaster(tx: Tx, slug: string, codes: string[], group: string, actor: Actor): Promise<EnrolResult> {
+  const round = await lockRound(tx, slug);
+  const known = await tx.select({ code: departments.code }).from(departments).where(inArray(departments.code, codes));
+  const unknown = codes.filter((c) => !known.some((k) => k.code === c));
+  if (unknown.length) throw new Refusal(`单位总名单中没有：${unknown.join('、')}`);
+  return enrol(tx, round, codes.map((code) => ({ code, name: '', group })), 'master', actor);
 }
 
-/** Enrols the departments of an uploaded list (CSV, or the xlsx template): code, name, group per row. */
-export function enrolFromFile(viewer: Viewer | null, slug: string, fileName: string, buffer: Buffer, meta: { address?: string | null } = {}, db?: Db): Promise<EnrolResult> {
-  return guarded(viewer, async (viewer) => {
-    let list: { ok: true; rows: MemberRow[] } | { ok: false; problems: Problem[] };
-    if (/\.csv$/i.test(fileName)) list = parseMemberCsv(new TextDecoder('utf-8').decode(buffer));
-    else if (/\.xlsx$/i.test(fileName)) {
-      const read = await readUpload(fileName, buffer);
-      list = read.ok && read.source.kind === 'table' ? memberListFromTable(read.source.table) : { ok: false, problems: read.ok ? [] : read.problems };
-    } else throw new Refusal(`不支持的文件类型“${fileName}”：名单请用 .csv 或本系统的 .xlsx 模板`);
-    if (!list.ok) return { ok: false, message: '名单无法读取', problems: list.problems };
-    const rows = list.rows;
-    const handle = db ?? (await getDb());
-    return handle.transaction(async (tx) => {
-      const round = await lockRoundRow(tx, slug);
-      return enrol(tx, viewer, round, rows.map((r) => ({ code: r.code, name: r.name, group: r.group, row: r.row })), `file:${fileName}`, meta.address);
-    });
-  });
+/** Enrols the departments of a list already read (code, name, group per row); `source` names it in the audit log. */
+export async function enrolFromList(tx: Tx, slug: string, entries: Entry[], source: string, actor: Actor): Promise<EnrolResult> {
+  const round = await lockRound(tx, slug);
+  return enrol(tx, round, entries, source, actor);
 }
 
 /**
  * Moves a department to another declared group of the round: an explicit admin decision with a
  * reason and an audit entry. It changes both groups' cohorts, so the round's row is locked.
  */
-export function moveDepartment(viewer: Viewer | null, slug: string, code: string, group: string, reason: string, meta: { address?: string | null } = {}, db?: Db): Promise<EnrolResult> {
-  return guarded(viewer, async (viewer) => {
-    const why = reason.trim();
-    if (!why) throw new Refusal('调整分组须写明理由');
-    const handle = db ?? (await getDb());
-    return handle.transaction(async (tx) => {
-      const round = await lockRoundRow(tx, slug);
-      if (round.status === 'published') throw new Refusal(publishedRoundMessage(round));
-      const declared = await declaredGroups(tx, round.id);
-      if (!declared.has(group)) throw new Refusal(undeclaredGroupMessage(group, [...declared.keys()].sort()));
-      const [member] = await tx
-        .select({ id: departments.id, group: groups.name })
-        .from(roundDepartments)
-        .innerJoin(departments, eq(departments.id, roundDepartments.departmentId))
-        .innerJoin(groups, eq(groups.id, roundDepartments.groupId))
-        .where(and(eq(roundDepartments.roundId, round.id), eq(departments.code, code)));
-      if (!member) throw new Refusal(`单位 ${code} 不在评价轮次 ${slug} 中`);
-      if (member.group === group) throw new Refusal(`单位 ${code} 已在分组“${group}”中`);
-      await tx.update(roundDepartments).set({ groupId: declared.get(group)! }).where(and(eq(roundDepartments.roundId, round.id), eq(roundDepartments.departmentId, member.id)));
-      await writeAudit(tx, actorOf(viewer, meta.address), { action: 'round.group_move', round, department: { id: member.id, code }, before: { group: member.group }, after: { group, reason: why } });
-      return { ok: true as const, added: [], kept: [], message: `单位 ${code} 已从“${member.group}”调整到“${group}”` };
-    });
-  });
+export async function moveMember(tx: Tx, slug: string, code: string, group: string, reason: string, actor: Actor): Promise<EnrolResult> {
+  const round = await lockRound(tx, slug, { unpublished: true });
+  const declared = await declaredGroups(tx, round.id);
+  if (!declared.has(group)) throw new Refusal(undeclaredGroupMessage(group, [...declared.keys()].sort()));
+  const member = await selectMember(tx, round.id, code);
+  if (!member) throw new Refusal(`单位 ${code} 不在评价轮次 ${slug} 中`);
+  if (member.group === group) throw new Refusal(`单位 ${code} 已在分组“${group}”中`);
+  await tx.update(roundDepartments).set({ groupId: declared.get(group)! }).where(and(eq(roundDepartments.roundId, round.id), eq(roundDepartments.departmentId, member.id)));
+  await writeAudit(tx, actor, { action: 'round.group_move', round, department: { id: member.id, code }, before: { group: member.group }, after: { group, reason: reason.trim() } });
+  return { ok: true as const, added: [], kept: [], message: `单位 ${code} 已从“${member.group}”调整到“${group}”` };
 }
 
 export interface Member {

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { combinePanel, D, indexSystem, type Department, type PanelRule, type System } from '@/lib/scoring';
 import type { Db, Tx } from './client';
+import { departments, groups, roundDepartments } from './schema';
 import { users } from './schema-auth';
 import { evaluations, roundReviewers } from './schema-cycle';
 
@@ -135,4 +136,16 @@ export function withEvaluations(
     }
     return { ...d, judgements, ...(Object.keys(panels).length ? { panels } : {}) };
   });
+}
+
+/** The departments a reviewer is assigned in a round, with their group, by group and code. */
+export async function selectReviewerDepartments(db: Db | Tx, roundId: number, reviewerId: number): Promise<{ id: number; code: string; name: string; group: string }[]> {
+  return db
+    .select({ id: departments.id, code: departments.code, name: departments.name, group: groups.name })
+    .from(roundReviewers)
+    .innerJoin(departments, eq(departments.id, roundReviewers.departmentId))
+    .innerJoin(roundDepartments, and(eq(roundDepartments.roundId, roundReviewers.roundId), eq(roundDepartments.departmentId, roundReviewers.departmentId)))
+    .innerJoin(groups, eq(groups.id, roundDepartments.groupId))
+    .where(and(eq(roundReviewers.roundId, roundId), eq(roundReviewers.reviewerId, reviewerId)))
+    .orderBy(groups.name, departments.code);
 }

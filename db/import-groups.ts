@@ -3,7 +3,7 @@ import type { ImportSource } from './import';
 import { groupProblem } from '@/lib/interchange/text-rules';
 import { DEFAULT_GROUP, DEPARTMENT_CODE, type Problem } from '@/lib/scoring';
 import type { Db, Tx } from './client';
-import { undeclaredGroupMessage } from './group-names';
+import { undeclaredGroupMessage } from '@/lib/interchange/group-names';
 import { departments, groups, roundDepartments } from './schema';
 
 

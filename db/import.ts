@@ -1,15 +1,16 @@
 import { and, eq, inArray, max, sql } from 'drizzle-orm';
 import { ProblemList } from '@/lib/interchange/limits';
 import { sourceToCohort, type CohortSource } from '@/lib/interchange/source';
+import { ROUND_SLUG } from '@/lib/interchange/text-rules';
 import { DEFAULT_GROUP, departmentToJson, type Cohort, type Policy, type Problem, type System } from '@/lib/scoring';
 import { getDb, type Db, type Tx } from './client';
 import { selectRound, type Round } from './round-data';
 import { departments, groups, importBatches, indicatorSystems, roundDepartments, rounds, submissions, type SubmissionStatus } from './schema';
 import { writeAudit } from './audit';
 import { writeImportedEvaluations } from './evaluations';
-import { undeclaredGroupMessage } from './group-names';
+import { undeclaredGroupMessage } from '@/lib/interchange/group-names';
 import { groupFor, importGroupProblems } from './import-groups';
-import { publishedRoundMessage } from './web-change';
+import { publishedRoundMessage } from './round-lock';
 import { loadSystemVersion, resolveSystemRef, storeSystemVersion, type SystemRef } from './systems';
 
 export type ImportSource = CohortSource;
@@ -52,7 +53,6 @@ export type ImportResult =
     }
   | Rejected;
 
-const SLUG = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 const CHUNK = 500;
 
 /** A refusal discovered inside the transaction; it rolls back and is reported like a validation problem. */
@@ -81,7 +81,7 @@ interface Plan {
 /** Everything that can be checked before writing: the round, the system and every row of the file. */
 async function plan(db: Db | Tx, req: ImportRequest): Promise<{ ok: true; plan: Plan } | Rejected> {
   const slug = req.roundSlug.trim();
-  if (!SLUG.test(slug)) return fail(`轮次标识“${req.roundSlug}”无效：只能用字母、数字、- 和 _，如 2021`);
+  if (!ROUND_SLUG.test(slug)) return fail(`轮次标识“${req.roundSlug}”无效：只能用字母、数字、- 和 _，如 2021`);
   const existing = await selectRound(db, slug);
   let system: System;
   let document: unknown;

@@ -1,21 +1,21 @@
 import { and, eq, isNull, max } from 'drizzle-orm';
-import { can, type Viewer } from '@/lib/auth/roles';
 import { ENGINE_VERSION, indexSystem } from '@/lib/scoring';
 import { writeAudit, type Actor } from './audit';
 import { getDb, type Db, type Tx } from './client';
 import { selectAssignments, selectCurrentEvaluations } from './evaluation-data';
-import { selectRound, type Round } from './round-data';
-import { departments, groups, roundDepartments, rounds, submissions, type SubmissionStatus } from './schema';
+import { selectCurrentStatuses, selectRound, type Round } from './round-data';
+import { departments, groups, roundDepartments, rounds, type SubmissionStatus } from './schema';
 import { publications } from './schema-cycle';
 import { selectPublications, type PublicationInfo } from './publication-data';
 import { takeSnapshot } from './snapshot';
 import { loadSystemVersion } from './systems';
-import { actorOf, lockRoundRow, Refusal } from './web-change';
+import { lockRound, Refusal } from './round-lock';
 
 /**
  * Publishing a round (已发布): only when every enrolled department is accepted and evaluated; then
  * one snapshot freezes the scores and every page of the round reads it. Withdrawing needs a
  * reason; publishing again stores a new snapshot, and every publication stays listed and readable.
+ * Who may is app/lib/services/rounds' question; these run in the caller's transaction.
  */
 
 /** What keeps one department from publication. */
@@ -41,11 +41,7 @@ export async function publicationBlockers(db: Db | Tx, round: Pick<Round, 'id' |
     .innerJoin(groups, eq(groups.id, roundDepartments.groupId))
     .where(eq(roundDepartments.roundId, round.id))
     .orderBy(groups.name, departments.code);
-  const current = await db
-    .select({ departmentId: submissions.departmentId, status: submissions.status })
-    .from(submissions)
-    .where(and(eq(submissions.roundId, round.id), eq(submissions.isCurrent, true)));
-  const statusOf = new Map(current.map((c) => [c.departmentId, c.status]));
+  const statusOf = await selectCurrentStatuses(db, round.id);
   const evaluations = await selectCurrentEvaluations(db, round.id);
   const assignments = await selectAssignments(db, round.id);
   const out: Missing[] = [];
@@ -73,85 +69,56 @@ export async function publicationBlockers(db: Db | Tx, round: Pick<Round, 'id' |
 
 export type PublishResult = { ok: true; message: string; number: number } | { ok: false; message: string; missing?: Missing[] };
 
-const DENIED = { ok: false as const, message: '只有财政局管理员可以发布或撤回评价结果' };
-
-function refusing<T extends { ok: boolean; message: string }>(fn: () => Promise<T>): Promise<T | { ok: false; message: string }> {
-  return fn().catch((e) => {
-    if (e instanceof Refusal) return { ok: false as const, message: e.message };
-    throw e;
-  });
-}
-
 const when = (d: Date) => d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 /**
- * Publishes a round in review: refused, with the list of what is missing, unless every enrolled
- * department is accepted and evaluated. Stores one snapshot (see takeSnapshot) as publication n.
+ * Publishes a round in review, in the caller's transaction: refused, with the list of what is
+ * missing, unless every enrolled department is accepted and evaluated. Stores one snapshot (see
+ * takeSnapshot) as publication n. Other refusals are thrown as `Refusal`.
  */
-export async function publishRound(viewer: Viewer | null, slug: string, meta: { address?: string | null } = {}, db?: Db): Promise<PublishResult> {
-  if (!viewer || !can(viewer, 'round:manage')) return DENIED;
-  return publishAs(db ?? (await getDb()), slug, actorOf(viewer, meta.address));
+export async function publish(tx: Tx, slug: string, actor: Actor): Promise<PublishResult> {
+  const round = await lockRound(tx, slug);
+  if (round.status === 'published') throw new Refusal(`评价轮次 ${slug} 已经发布`);
+  if (round.status === 'collecting') throw new Refusal(`评价轮次 ${slug} 仍在填报中：请先结束填报、进入评审，再发布`);
+  const missing = await publicationBlockers(tx, round);
+  if (missing.length) return { ok: false, message: `还有 ${missing.length} 个单位未接受或未评议完，暂不能发布`, missing };
+  const snap = await takeSnapshot(tx, round, { reason: 'publish', actor: actor.name });
+  if (snap.departments === 0) throw new Refusal(`评价轮次 ${slug} 没有任何单位，无从发布`);
+  const [last] = await tx.select({ n: max(publications.number) }).from(publications).where(eq(publications.roundId, round.id));
+  const number = (last?.n ?? 0) + 1;
+  const [pub] = await tx.insert(publications).values({ roundId: round.id, number, snapshotId: snap.id, publishedBy: actor.name }).returning({ at: publications.publishedAt });
+  await tx.update(rounds).set({ status: 'published' }).where(eq(rounds.id, round.id));
+  await writeAudit(tx, actor, {
+    action: 'round.publish',
+    round,
+    before: { status: round.status },
+    after: { status: 'published', publication: number, snapshotId: snap.id, engineVersion: ENGINE_VERSION, departments: snap.departments },
+  });
+  return { ok: true, number, message: `评价轮次 ${slug} 已发布（第 ${number} 次发布，${when(pub!.at)}），成绩已冻结` };
 }
 
-/** Publishing itself, for a given actor: the guarded `publishRound`, and the demo seeding (actor "demo"). */
-export function publishAs(handle: Db | Tx, slug: string, actor: Actor): Promise<PublishResult> {
-  return refusing(() =>
-    handle.transaction(async (tx): Promise<PublishResult> => {
-      const round = await lockRoundRow(tx, slug);
-      if (round.status === 'published') throw new Refusal(`评价轮次 ${slug} 已经发布`);
-      if (round.status === 'collecting') throw new Refusal(`评价轮次 ${slug} 仍在填报中：请先结束填报、进入评审，再发布`);
-      const missing = await publicationBlockers(tx, round);
-      if (missing.length) return { ok: false, message: `还有 ${missing.length} 个单位未接受或未评议完，暂不能发布`, missing };
-      const snap = await takeSnapshot(tx, round, { reason: 'publish', actor: actor.name });
-      if (snap.departments === 0) throw new Refusal(`评价轮次 ${slug} 没有任何单位，无从发布`);
-      const [last] = await tx.select({ n: max(publications.number) }).from(publications).where(eq(publications.roundId, round.id));
-      const number = (last?.n ?? 0) + 1;
-      const [pub] = await tx.insert(publications).values({ roundId: round.id, number, snapshotId: snap.id, publishedBy: actor.name }).returning({ at: publications.publishedAt });
-      await tx.update(rounds).set({ status: 'published' }).where(eq(rounds.id, round.id));
-      await writeAudit(tx, actor, {
-        action: 'round.publish',
-        round,
-        before: { status: round.status },
-        after: { status: 'published', publication: number, snapshotId: snap.id, engineVersion: ENGINE_VERSION, departments: snap.departments },
-      });
-      return { ok: true, number, message: `评价轮次 ${slug} 已发布（第 ${number} 次发布，${when(pub!.at)}），成绩已冻结` };
-    }),
-  );
+/** Withdraws the standing publication with a reason, in the caller's transaction: the round goes back to review; the snapshot stays readable. */
+export async function withdraw(tx: Tx, slug: string, reason: string, actor: Actor): Promise<PublishResult> {
+  const why = reason.trim();
+  if (!why) throw new Refusal('撤回发布须写明理由');
+  const round = await lockRound(tx, slug);
+  if (round.status !== 'published') throw new Refusal(`评价轮次 ${slug} 未发布`);
+  const [standing] = await tx
+    .update(publications)
+    .set({ withdrawnAt: new Date(), withdrawnBy: actor.name, withdrawReason: why })
+    .where(and(eq(publications.roundId, round.id), isNull(publications.withdrawnAt)))
+    .returning({ number: publications.number });
+  await tx.update(rounds).set({ status: 'reviewing' }).where(eq(rounds.id, round.id));
+  await writeAudit(tx, actor, {
+    action: 'round.unpublish',
+    round,
+    before: { status: 'published', publication: standing?.number ?? null },
+    after: { status: 'reviewing', reason: why },
+  });
+  return { ok: true, number: standing?.number ?? 0, message: `已撤回第 ${standing?.number ?? '?'} 次发布，评价轮次 ${slug} 回到评审中；原发布的成绩仍可查阅` };
 }
 
-/** Withdraws the standing publication, with a reason: the round goes back to review; the snapshot stays readable. */
-export async function unpublishRound(viewer: Viewer | null, slug: string, reason: string, meta: { address?: string | null } = {}, db?: Db): Promise<PublishResult> {
-  if (!viewer || !can(viewer, 'round:manage')) return DENIED;
-  const handle = db ?? (await getDb());
-  return refusing(() =>
-    handle.transaction(async (tx): Promise<PublishResult> => {
-      const why = reason.trim();
-      if (!why) throw new Refusal('撤回发布须写明理由');
-      const round = await lockRoundRow(tx, slug);
-      if (round.status !== 'published') throw new Refusal(`评价轮次 ${slug} 未发布`);
-      const [standing] = await tx
-        .update(publications)
-        .set({ withdrawnAt: new Date(), withdrawnBy: viewer.username, withdrawReason: why })
-        .where(and(eq(publications.roundId, round.id), isNull(publications.withdrawnAt)))
-        .returning({ number: publications.number });
-      await tx.update(rounds).set({ status: 'reviewing' }).where(eq(rounds.id, round.id));
-      await writeAudit(tx, actorOf(viewer, meta.address), {
-        action: 'round.unpublish',
-        round,
-        before: { status: 'published', publication: standing?.number ?? null },
-        after: { status: 'reviewing', reason: why },
-      });
-      return { ok: true, number: standing?.number ?? 0, message: `已撤回第 ${standing?.number ?? '?'} 次发布，评价轮次 ${slug} 回到评审中；原发布的成绩仍可查阅` };
-    }),
-  );
-}
-
-/** For tests and the round page: the round's status right now. */
-export async function roundStatus(slug: string, db?: Db): Promise<Round['status'] | null> {
-  return (await selectRound(db ?? (await getDb()), slug))?.status ?? null;
-}
-
-/** What keeps a round from publication, for the round page (the bureau only reaches it). */
+/** What keeps a round from publication. */
 export async function listBlockers(round: Pick<Round, 'id' | 'systemVersionId'>, db?: Db): Promise<Missing[]> {
   return publicationBlockers(db ?? (await getDb()), round);
 }

@@ -238,3 +238,19 @@ export function getScoredVersions(roundSlug: string, db?: Db): Promise<{ code: s
     db,
   );
 }
+
+/**
+ * The figures a round shows, wherever it is shown (every page, the exports, `score --round`): a
+ * published round's from its standing publication's snapshot — frozen, whatever the engine, the
+ * system or the data do later — and any other round's scored live. `publication` asks for one
+ * publication by number, withdrawn ones included. Null when there is no such round (or publication).
+ */
+export async function getRoundFigures(slug: string, publication?: number, db?: Db): Promise<RoundScores | null> {
+  if (publication !== undefined) return getPublishedScores(slug, publication, db);
+  const round = await getRound(slug, db);
+  if (!round) return null;
+  if (round.status !== 'published') return getRoundScores(slug, {}, db);
+  const frozen = await getPublishedScores(slug, undefined, db);
+  if (!frozen) throw new Error(`评价轮次 ${slug} 已发布，但找不到其发布快照`);
+  return frozen;
+}

@@ -1,78 +1,53 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { can, type Viewer } from '@/lib/auth/roles';
-import { writeAudit } from './audit';
-import { getDb, type Db } from './client';
-import { departments, groups, roundDepartments, rounds } from './schema';
+import { writeAudit, type Actor } from './audit';
+import { getDb, type Db, type Tx } from './client';
+import { lockRound, Refusal } from './round-lock';
+import { departments, roundDepartments } from './schema';
 import { users } from './schema-auth';
 import { roundReviewers } from './schema-cycle';
-import { actorOf, lockRoundRow, publishedRoundMessage, Refusal } from './web-change';
 
-/** Assigning reviewers (评审专家) to departments of a round: bureau-only, audited. */
-
-export type ReviewerResult = { ok: true; message: string } | { ok: false; message: string };
-
-function guarded(viewer: Viewer | null, fn: (viewer: Viewer) => Promise<ReviewerResult>): Promise<ReviewerResult> {
-  if (!viewer || !can(viewer, 'round:manage')) return Promise.resolve({ ok: false, message: '只有财政局管理员可以指派评审专家' });
-  return fn(viewer).catch((e) => {
-    if (e instanceof Refusal) return { ok: false as const, message: e.message };
-    throw e;
-  });
-}
+/** Assigning reviewers (评审专家) to departments of a round, audited. */
 
 /**
- * Assigns (or, with `assign` false, unassigns) one reviewer account to the given departments.
- * Scores a reviewer already gave stay stored; an unassigned reviewer's scores no longer count.
+ * Assigns (or, with `assign` false, unassigns) one reviewer account to the given departments, in
+ * the caller's transaction. Scores a reviewer already gave stay stored; an unassigned reviewer's
+ * scores no longer count. Returns the message for the admin; refusals are thrown.
  */
-export function setReviewerAssignment(
-  viewer: Viewer | null,
-  slug: string,
-  username: string,
-  codes: string[],
-  assign: boolean,
-  meta: { address?: string | null } = {},
-  db?: Db,
-): Promise<ReviewerResult> {
-  return guarded(viewer, async (viewer) => {
-    if (codes.length === 0) throw new Refusal('请至少选择一个单位');
-    const handle = db ?? (await getDb());
-    return handle.transaction(async (tx) => {
-      const round = await lockRoundRow(tx, slug);
-      if (round.status === 'published') throw new Refusal(publishedRoundMessage(round));
-      const [reviewer] = await tx.select({ id: users.id, role: users.role, disabledAt: users.disabledAt }).from(users).where(eq(users.username, username.trim().toLowerCase()));
-      if (!reviewer || reviewer.role !== 'reviewer') throw new Refusal(`没有评审专家账号 ${username}（请先在“账号管理”中新增角色为评审专家的账号）`);
-      if (reviewer.disabledAt && assign) throw new Refusal(`账号 ${username} 已停用`);
-      const members = await tx
-        .select({ id: departments.id, code: departments.code })
-        .from(roundDepartments)
-        .innerJoin(departments, eq(departments.id, roundDepartments.departmentId))
-        .where(and(eq(roundDepartments.roundId, round.id), inArray(departments.code, codes)));
-      const unknown = codes.filter((c) => !members.some((m) => m.code === c));
-      if (unknown.length) throw new Refusal(`不在本轮中的单位：${unknown.join('、')}`);
-      const ids = members.map((m) => m.id);
-      let changed: { departmentId: number }[];
-      if (assign) {
-        changed = await tx
-          .insert(roundReviewers)
-          .values(ids.map((departmentId) => ({ roundId: round.id, reviewerId: reviewer.id, departmentId, createdBy: viewer.username })))
-          .onConflictDoNothing()
-          .returning({ departmentId: roundReviewers.departmentId });
-      } else {
-        changed = await tx
-          .delete(roundReviewers)
-          .where(and(eq(roundReviewers.roundId, round.id), eq(roundReviewers.reviewerId, reviewer.id), inArray(roundReviewers.departmentId, ids)))
-          .returning({ departmentId: roundReviewers.departmentId });
-      }
-      if (changed.length === 0) return { ok: true as const, message: '指派未变' };
-      const changedCodes = members.filter((m) => changed.some((c) => c.departmentId === m.id)).map((m) => m.code);
-      await writeAudit(tx, actorOf(viewer, meta.address), {
-        action: 'round.reviewers',
-        round,
-        targetUser: { id: reviewer.id, username },
-        after: { [assign ? 'assigned' : 'unassigned']: changedCodes },
-      });
-      return { ok: true as const, message: `${assign ? '已指派' : '已取消指派'} ${username}：${changedCodes.length} 个单位` };
-    });
+export async function assignReviewer(tx: Tx, slug: string, username: string, codes: string[], assign: boolean, actor: Actor): Promise<string> {
+  const round = await lockRound(tx, slug, { unpublished: true });
+  const [reviewer] = await tx.select({ id: users.id, role: users.role, disabledAt: users.disabledAt }).from(users).where(eq(users.username, username.trim().toLowerCase()));
+  if (!reviewer || reviewer.role !== 'reviewer') throw new Refusal(`没有评审专家账号 ${username}（请先在“账号管理”中新增角色为评审专家的账号）`);
+  if (reviewer.disabledAt && assign) throw new Refusal(`账号 ${username} 已停用`);
+  const members = await tx
+    .select({ id: departments.id, code: departments.code })
+    .from(roundDepartments)
+    .innerJoin(departments, eq(departments.id, roundDepartments.departmentId))
+    .where(and(eq(roundDepartments.roundId, round.id), inArray(departments.code, codes)));
+  const unknown = codes.filter((c) => !members.some((m) => m.code === c));
+  if (unknown.length) throw new Refusal(`不在本轮中的单位：${unknown.join('、')}`);
+  const ids = members.map((m) => m.id);
+  let changed: { departmentId: number }[];
+  if (assign) {
+    changed = await tx
+      .insert(roundReviewers)
+      .values(ids.map((departmentId) => ({ roundId: round.id, reviewerId: reviewer.id, departmentId, createdBy: actor.name })))
+      .onConflictDoNothing()
+      .returning({ departmentId: roundReviewers.departmentId });
+  } else {
+    changed = await tx
+      .delete(roundReviewers)
+      .where(and(eq(roundReviewers.roundId, round.id), eq(roundReviewers.reviewerId, reviewer.id), inArray(roundReviewers.departmentId, ids)))
+      .returning({ departmentId: roundReviewers.departmentId });
+  }
+  if (changed.length === 0) return '指派未变';
+  const changedCodes = members.filter((m) => changed.some((c) => c.departmentId === m.id)).map((m) => m.code);
+  await writeAudit(tx, actor, {
+    action: 'round.reviewers',
+    round,
+    targetUser: { id: reviewer.id, username },
+    after: { [assign ? 'assigned' : 'unassigned']: changedCodes },
   });
+  return `${assign ? '已指派' : '已取消指派'} ${username}：${changedCodes.length} 个单位`;
 }
 
 export interface ReviewerAssignmentRow {
@@ -92,16 +67,3 @@ export async function listReviewerAssignments(roundId: number, db?: Db): Promise
     .orderBy(asc(departments.code));
   return reviewers.map((r) => ({ username: r.username, codes: rows.filter((x) => x.reviewerId === r.id).map((x) => x.code) }));
 }
-
-/** The rounds a reviewer has departments in, newest first. */
-export async function reviewerRounds(reviewerId: number, db?: Db): Promise<string[]> {
-  const handle = db ?? (await getDb());
-  const rows = await handle
-    .selectDistinct({ slug: rounds.slug, year: rounds.year })
-    .from(roundReviewers)
-    .innerJoin(rounds, eq(rounds.id, roundReviewers.roundId))
-    .where(eq(roundReviewers.reviewerId, reviewerId))
-    .orderBy(rounds.year);
-  return rows.reverse().map((r) => r.slug);
-}
-

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, ne } from 'drizzle-orm';
 import { parseDepartment, type Department, type PanelRule, type Policy, type Problem, type System } from '@/lib/scoring';
 import type { Db, Tx } from './client';
-import { departments, groups, indicatorSystems, roundDepartments, rounds, submissions, type RoundStatus } from './schema';
+import { departments, groups, indicatorSystems, roundDepartments, roundReviewers, rounds, submissions, type RoundStatus, type SubmissionStatus } from './schema';
 import { selectAssignments, selectCurrentEvaluations, withEvaluations, type EvaluationRow } from './evaluation-data';
 import { loadSystemVersion } from './systems';
 
@@ -166,4 +166,43 @@ export async function selectRoundMembers(db: Db | Tx, roundId: number): Promise<
 export async function countRoundMembers(db: Db | Tx): Promise<Map<number, number>> {
   const rows = await db.select({ roundId: roundDepartments.roundId, n: count() }).from(roundDepartments).groupBy(roundDepartments.roundId);
   return new Map(rows.map((r) => [r.roundId, r.n]));
+}
+
+/** One enrolled department of a round, with its group; null when it is not in the round. */
+export async function selectMember(db: Db | Tx, roundId: number, code: string): Promise<{ id: number; code: string; name: string; group: string } | null> {
+  const [member] = await db
+    .select({ id: departments.id, code: departments.code, name: departments.name, group: groups.name })
+    .from(roundDepartments)
+    .innerJoin(departments, eq(departments.id, roundDepartments.departmentId))
+    .innerJoin(groups, eq(groups.id, roundDepartments.groupId))
+    .where(and(eq(roundDepartments.roundId, roundId), eq(departments.code, code)));
+  return member ?? null;
+}
+
+/** The row id of a department code, for the audit log's reference. */
+export async function departmentRef(db: Db | Tx, code: string): Promise<{ id: number; code: string }> {
+  const [row] = await db.select({ id: departments.id }).from(departments).where(eq(departments.code, code));
+  if (!row) throw new Error(`没有代码为 ${code} 的部门`);
+  return { id: row.id, code };
+}
+
+/** Department id → the status of its current submission version, for one round. */
+export async function selectCurrentStatuses(db: Db | Tx, roundId: number): Promise<Map<number, SubmissionStatus>> {
+  const rows = await db
+    .select({ departmentId: submissions.departmentId, status: submissions.status })
+    .from(submissions)
+    .where(and(eq(submissions.roundId, roundId), eq(submissions.isCurrent, true)));
+  return new Map(rows.map((r) => [r.departmentId, r.status]));
+}
+
+/** The slugs of the rounds a department takes part in. */
+export async function selectDepartmentRoundSlugs(db: Db | Tx, departmentId: number): Promise<Set<string>> {
+  const rows = await db.select({ slug: rounds.slug }).from(roundDepartments).innerJoin(rounds, eq(rounds.id, roundDepartments.roundId)).where(eq(roundDepartments.departmentId, departmentId));
+  return new Set(rows.map((r) => r.slug));
+}
+
+/** The slugs of the rounds a reviewer has departments to evaluate in. */
+export async function selectReviewerRoundSlugs(db: Db | Tx, reviewerId: number): Promise<Set<string>> {
+  const rows = await db.selectDistinct({ slug: rounds.slug }).from(roundReviewers).innerJoin(rounds, eq(rounds.id, roundReviewers.roundId)).where(eq(roundReviewers.reviewerId, reviewerId));
+  return new Set(rows.map((r) => r.slug));
 }

@@ -4,7 +4,7 @@ import { getDb, type Db, type Tx } from './client';
 import { selectRound, type Round } from './round-data';
 import { departments, submissions, type SubmissionStatus } from './schema';
 import { loadSystemVersion } from './systems';
-import { lockMember, lockRoundRow, publishedRoundMessage, Refusal } from './web-change';
+import { lockMember, lockRound, Refusal } from './round-lock';
 
 /**
  * One department's submission changed through the web (issue 5's form and review): every change
@@ -77,8 +77,7 @@ async function appendVersion(
 ): Promise<ChangeResult> {
   try {
     return await db.transaction(async (tx: Tx) => {
-      const round = await lockRoundRow(tx, change.roundSlug, 'share');
-      if (round.status === 'published') return refuse(publishedRoundMessage(round));
+      const round = await lockRound(tx, change.roundSlug, { strength: 'share', unpublished: true });
       const member = await lockMember(tx, round, change.code);
       const [current] = await tx
         .select({ version: submissions.version, data: submissions.data })
@@ -154,4 +153,20 @@ export async function reviewSubmission(req: Change & { status: 'accepted' | 'ret
     if (!current) return { problems: [{ department: req.code, message: `单位 ${req.code} 尚无填报，无从审核` }] };
     return validated(current, system);
   });
+}
+
+/** A refused change as one line, for refusals that are not about a form field (conflict, published round). */
+export function refusalText(r: Extract<ChangeResult, { ok: false }>): string {
+  return r.problems.map((p) => p.message).join('；');
+}
+
+/** The row of one stored version, for the audit entry that records it. */
+export async function submissionRow(db: Db | Tx, roundId: number, code: string, version: number): Promise<{ id: number; departmentId: number }> {
+  const [row] = await db
+    .select({ id: submissions.id, departmentId: submissions.departmentId })
+    .from(submissions)
+    .innerJoin(departments, eq(departments.id, submissions.departmentId))
+    .where(and(eq(submissions.roundId, roundId), eq(departments.code, code), eq(submissions.version, version)));
+  if (!row) throw new Error(`单位 ${code} 没有第 ${version} 版填报`);
+  return row;
 }

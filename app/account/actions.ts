@@ -1,9 +1,7 @@
 'use server';
 import { z } from 'zod';
-import { verifyCurrentPassword } from '@/db/login';
-import { setPassword } from '@/db/users';
 import { guardedAction, type ActionState } from '@/app/lib/auth/guard';
-import { actorOfCtx } from '@/app/lib/auth/actor';
+import { changeOwnPassword } from '@/app/lib/services/users';
 
 const PasswordForm = z.object({
   current: z.string().min(1, '请输入当前密码').max(256),
@@ -18,12 +16,9 @@ const PasswordForm = z.object({
 export const changePasswordAction = guardedAction(
   PasswordForm,
   'signed-in',
-  async (input, ctx): Promise<ActionState> => {
+  async (input, { viewer, address, session }): Promise<ActionState> => {
     if (input.next !== input.confirm) return { ok: false, message: '两次输入的新密码不一致', fieldErrors: { confirm: ['两次输入的新密码不一致'] } };
-    // Counted and throttled like a login: a session left open must not become a way to guess the password.
-    const current = await verifyCurrentPassword(ctx.viewer, input.current, ctx.address);
-    if (!current.ok) return { ok: false, message: current.message, fieldErrors: { current: [current.message] } };
-    const r = await setPassword(ctx.viewer.username, input.next, actorOfCtx(ctx), { keepSession: ctx.session ?? undefined });
-    return r.ok ? { ok: true } : { ok: false, message: r.message, fieldErrors: { next: [r.message] } };
+    const r = await changeOwnPassword(viewer, { current: input.current, next: input.next }, { address, session });
+    return r.ok ? { ok: true } : { ok: false, message: r.message, ...(r.field ? { fieldErrors: { [r.field]: [r.message] } } : {}) };
   },
 );

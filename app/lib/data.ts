@@ -5,24 +5,30 @@
  */
 import { cache } from 'react';
 import { listMembers } from '@/db/enrolment';
-import { loadDepartmentEvaluation, loadReviewerWork } from '@/db/evaluation-view';
 import { listEarlierCodes } from '@/db/links';
 import { listBlockers, listPublications } from '@/db/publication';
 import { getPreviousRound, getTrend } from '@/db/report-data';
 import { listReviewerAssignments } from '@/db/reviewers';
+import { selectDepartmentRoundSlugs, selectReviewerRoundSlugs } from '@/db/round-data';
 import { listGroups } from '@/db/round-setup';
 import { getBureauName } from '@/db/settings';
 import { listDepartmentChoices } from '@/db/users';
-import { getDepartmentHistory, getPublishedScores, getRound, getRoundCohort, getRoundScores, listRounds, listSubmissionVersions, type RoundScores } from '@/db/queries';
-import { loadSubmissionForm } from '@/db/submission-form';
+import { getDb } from '@/db/client';
+import { getDepartmentHistory, getRound, getRoundCohort, getRoundFigures, listRounds, listSubmissionVersions, type RoundScores } from '@/db/queries';
 import { departmentToRow } from '@/lib/interchange/table';
 import { buildTemplate } from '@/lib/interchange/xlsx';
 import { bulletin, scorecardReports, unitTrend, type ReportSources } from './reports/assemble';
-import { visibleRoundSlugs } from '@/db/scope';
 import { getLocale } from '@/app/i18n/server';
 import { can, type Viewer } from '@/lib/auth/roles';
 import { fmtScore } from '@/lib/scoring';
 import { totalSummary } from '@/lib/stats';
+import { loadDepartmentEvaluation, loadReviewerWork } from './services/evaluation';
+
+export type { Member } from '@/db/enrolment';
+export type { ReviewerAssignmentRow } from '@/db/reviewers';
+export type { Round } from '@/db/queries';
+import { listRoundSubmissions } from './services/review';
+import { loadSubmissionForm } from './services/submission';
 import { departmentView, versionView } from './views/department';
 import { explanationView } from './views/explanation';
 import { heatView } from './views/heat';
@@ -35,20 +41,22 @@ import { gradeCountsView, movementsOf, standingsOf, type Comparison } from './vi
 import { whatIfView } from './views/whatif';
 
 /**
- * The figures every page of a round shows: a published round's from its publication's snapshot —
- * frozen, whatever the engine, the system or the data do later — and any other round's scored
- * live. `publication` asks for one publication by number, withdrawn ones included. One read per
- * request even when a page and its header both ask.
+ * The figures every page of a round shows (db/queries' getRoundFigures: a published round's
+ * frozen publication, any other round live), read once per request even when a page and its
+ * header both ask.
  */
-const roundScores = cache(async (slug: string, publication?: number): Promise<RoundScores | null> => {
-  if (publication !== undefined) return getPublishedScores(slug, publication);
-  const round = await getRound(slug);
-  if (!round) return null;
-  if (round.status !== 'published') return getRoundScores(slug);
-  const frozen = await getPublishedScores(slug);
-  if (!frozen) throw new Error(`评价轮次 ${slug} 已发布，但找不到其发布快照`);
-  return frozen;
-});
+const roundScores = cache((slug: string, publication?: number): Promise<RoundScores | null> => getRoundFigures(slug, publication));
+
+/**
+ * Which rounds a viewer may know about: all of them for the bureau and leaders, for a department
+ * the rounds it takes part in, for a reviewer those it evaluates in. Null means "no restriction".
+ */
+async function visibleRoundSlugs(viewer: Viewer): Promise<Set<string> | null> {
+  if (viewer.role === 'reviewer') return selectReviewerRoundSlugs(await getDb(), viewer.id);
+  if (viewer.role !== 'department') return null;
+  if (viewer.departmentId === null) return new Set();
+  return selectDepartmentRoundSlugs(await getDb(), viewer.departmentId);
+}
 
 /** The rounds the viewer may know about (a department: those it takes part in), newest first. */
 export async function fetchRoundList(viewer: Viewer) {
@@ -56,9 +64,14 @@ export async function fetchRoundList(viewer: Viewer) {
   return rounds.filter((r) => !visible || visible.has(r.slug)).map(roundSummary);
 }
 
+/** The newest round the viewer may see (with its status), for `/`. */
+export async function fetchNewestRound(viewer: Viewer) {
+  return (await fetchRoundList(viewer))[0] ?? null;
+}
+
 /** The newest round the viewer may see, for `/`. */
 export async function fetchNewestRoundSlug(viewer: Viewer): Promise<string | null> {
-  return (await fetchRoundList(viewer))[0]?.slug ?? null;
+  return (await fetchNewestRound(viewer))?.slug ?? null;
 }
 
 /** The scored round, if the viewer may see it at all: a department only the rounds it is in. */
@@ -268,6 +281,13 @@ export async function fetchManage(viewer: Viewer, slug: string) {
   };
 }
 
+/** The round a file may be imported into by the viewer; null when there is none or the viewer may not import. */
+export async function fetchImportTarget(viewer: Viewer, slug: string) {
+  if (!can(viewer, 'round:import')) return null;
+  const round = await getRound(slug);
+  return round ? roundSummary(round) : null;
+}
+
 /** Rounds for the bureau's round list, with their status and size. */
 export async function fetchRoundAdminList(viewer: Viewer) {
   if (!can(viewer, 'round:manage')) return null;
@@ -332,4 +352,21 @@ export async function fetchBulletin(viewer: Viewer, slug: string, publication?: 
   const rs = await visibleRound(viewer, slug, publication);
   if (!rs || rs.scores.departments.length === 0) return null;
   return { round: rs.round, report: bulletin(rs, await reportSources(rs)) };
+}
+
+/** One unit for the bureau's review: its submission (figures, versions, status) and its evaluation. */
+export async function fetchReview(viewer: Viewer, slug: string, code: string) {
+  const [form, evaluation] = await Promise.all([loadSubmissionForm(viewer, slug, code), loadDepartmentEvaluation(viewer, slug, code)]);
+  return form && evaluation ? { form, evaluation } : null;
+}
+
+/** The bureau's review list of a round: every unit with its submission and evaluation. */
+export async function fetchReviewList(viewer: Viewer, slug: string) {
+  const [round, list] = await Promise.all([getRound(slug), listRoundSubmissions(viewer, slug)]);
+  return round && list ? { round, list } : null;
+}
+
+/** A department's own submission form (or, for the bureau, any unit's). */
+export async function fetchSubmissionForm(viewer: Viewer, slug: string, code: string) {
+  return loadSubmissionForm(viewer, slug, code);
 }

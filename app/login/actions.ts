@@ -2,13 +2,12 @@
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { login } from '@/db/login';
-import { endSession } from '@/db/sessions';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE, sessionCookieName, sessionCookieOptions } from '@/lib/auth/cookie';
 import { allowedOriginHosts, checkSameOrigin, isSecureRequest } from '@/lib/auth/request';
 import { BAD_INPUT, formFields, type ActionState } from '@/app/lib/auth/guard';
 import { safeNext } from '@/app/lib/auth/redirect';
 import { presentedSessionHash, requestAddress } from '@/app/lib/auth/viewer';
+import { signIn, signOut } from '@/app/lib/services/session';
 
 const LoginForm = z.object({
   username: z.string().max(64),
@@ -28,7 +27,7 @@ export async function loginAction(_prev: ActionState | null, formData: FormData)
   if (!fields) return BAD_INPUT;
   const parsed = LoginForm.safeParse(fields);
   if (!parsed.success) return { ok: false, message: '请输入用户名和密码' };
-  const result = await login({
+  const result = await signIn({
     username: parsed.data.username,
     password: parsed.data.password,
     address: await requestAddress(),
@@ -46,7 +45,7 @@ export async function logoutAction(): Promise<void> {
   const h = await headers();
   if (!checkSameOrigin((n) => h.get(n), allowedOriginHosts()).ok) redirect('/login');
   const hash = await presentedSessionHash();
-  if (hash) await endSession(hash);
+  if (hash) await signOut(hash);
   const jar = await cookies();
   jar.delete(SESSION_COOKIE);
   // A __Host- cookie is only deleted by a Set-Cookie that is itself Secure with Path=/.

@@ -1,10 +1,10 @@
 import '@/app/ui/auth/auth.css';
 import { redirect } from 'next/navigation';
-import { countUsers } from '@/db/users';
 import { getAuthT } from '@/app/lib/auth/server-t';
 import { safeNext } from '@/app/lib/auth/redirect';
 import { getViewer } from '@/app/lib/auth/viewer';
 import { one, type SearchParams } from '@/app/lib/params';
+import { anyAccount } from '@/app/lib/services/session';
 import { LoginForm } from './LoginForm';
 
 export const dynamic = 'force-dynamic';
@@ -15,7 +15,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   const next = safeNext(one((await searchParams).next));
   if (await getViewer()) redirect(next);
   const { at } = await getAuthT();
-  const empty = (await countUsers()) === 0;
+  const empty = !(await anyAccount());
   return (
     <section className="card auth-card" aria-labelledby="login-title">
       <h1 id="login-title">{at('loginTitle')}</h1>

@@ -68,9 +68,8 @@ export async function databaseState(db: Db) {
  * waiting submission, publish. Throws with the refusal when it cannot.
  */
 export async function publishAll(db: Db, slug: string, admin: import('@/lib/auth/roles').Viewer): Promise<number> {
-  const { setCollecting } = await import('../round-admin');
-  const { acceptAllSubmitted } = await import('../review');
-  const { publishRound } = await import('../publication');
+  const { setCollecting, publishRound } = await import('@/app/lib/services/rounds');
+  const { acceptAllSubmitted } = await import('@/app/lib/services/review');
   const { selectRound } = await import('../round-data');
   if ((await selectRound(db, slug))?.status === 'collecting') {
     const s = await setCollecting(admin, slug, 'reviewing', '', {}, db);

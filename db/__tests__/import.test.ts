@@ -4,7 +4,7 @@ import { scoresToJson } from '@/lib/scoring';
 import { exportRound, exportRoundSystem } from '../export';
 import { importCohort } from '../import';
 import { account } from '@/tests/auth/db-helpers';
-import { unpublishRound } from '../publication';
+import { unpublishRound } from '@/app/lib/services/rounds';
 import { getDepartmentHistory, getPublishedScores, getRoundCohort, getRoundScores, listRounds, listSubmissionVersions } from '../queries';
 import { indicatorSystems, rounds, scoreSnapshots, submissions } from '../schema';
 import { databaseState, expectOk, mixedCohort, publishAll, scoresOfFile, seedCohort } from './fixtures';

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { departmentToJson } from '@/lib/scoring';
 import { account } from '@/tests/auth/db-helpers';
-import { evaluateAsBureau } from '../evaluations';
+import { evaluateAsBureau } from '@/app/lib/services/evaluation';
 import { importCohort } from '../import';
 import { getRoundScores, listSubmissionVersions } from '../queries';
 import { rounds, scoreSnapshots } from '../schema';

@@ -91,3 +91,6 @@ export function tidyMessage(message: string, max = 300): string {
   const keep = Math.floor((max - 20) / 2);
   return `${chars.slice(0, keep).join('')}…（中间略去 ${chars.length - 2 * keep} 个字符）…${chars.slice(-keep).join('')}`;
 }
+
+/** A round's slug: it becomes a URL and a file name, e.g. 2021. */
+export const ROUND_SLUG = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDepartmentEvaluation, loadReviewerWork } from '@/db/evaluation-view';
-import { scoreAsReviewer, evaluateAsBureau } from '@/db/evaluations';
+import { evaluateAsBureau, loadDepartmentEvaluation, loadReviewerWork, scoreAsReviewer } from '@/app/lib/services/evaluation';
 import { getRoundScores } from '@/db/queries';
-import { setReviewerAssignment } from '@/db/reviewers';
-import { updateRoundSettings } from '@/db/round-admin';
+import { setReviewerAssignment } from '@/app/lib/services/enrolment';
+import { updateRoundSettings } from '@/app/lib/services/rounds';
 import type { Viewer } from '@/lib/auth/roles';
 import type { JudgementExplanation } from '@/lib/scoring';
 import { account, backends, openTestDb, seedRound, type TestDb } from '@/tests/auth/db-helpers';

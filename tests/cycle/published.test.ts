@@ -31,7 +31,7 @@ import { closeDb, getDb } from '@/db/client';
 import { expectOk, publishAll, mixedCohort } from '@/db/__tests__/fixtures';
 import { backends, openTestDb, type TestDb } from '@/db/__tests__/setup';
 import { importCohort } from '@/db/import';
-import { unpublishRound } from '@/db/publication';
+import { unpublishRound } from '@/app/lib/services/rounds';
 import { getPublishedScores, getRoundScores } from '@/db/queries';
 import { scoreSnapshots } from '@/db/schema';
 import { publications } from '@/db/schema-cycle';

@@ -1,12 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMissingAccounts } from '@/db/accounts';
+import { createMissingAccounts, enrolFromFile, enrolFromMaster, enrolFromRound, moveDepartment } from '@/app/lib/services/enrolment';
 import { auditLog, groups, rounds } from '@/db/schema';
-import { enrolFromFile, enrolFromMaster, enrolFromRound, listMembers, moveDepartment } from '@/db/enrolment';
+import { listMembers } from '@/db/enrolment';
 import { importCohort } from '@/db/import';
 import { importFile } from '@/db/import-file';
 import { getRoundScores, listRounds } from '@/db/queries';
-import { createRound, declareGroups, listGroups } from '@/db/round-setup';
+import { listGroups } from '@/db/round-setup';
+import { createRound, declareGroups } from '@/app/lib/services/rounds';
 import { login } from '@/db/login';
 import { databaseState, expectOk, mixedCohort, seedCohort } from '@/db/__tests__/fixtures';
 import { toCsv } from '@/lib/interchange/csv';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFile, readUpload } from '@/db/import-file';
+import { importFile } from '@/db/import-file';
+import { readUpload } from '@/lib/interchange/upload';
 import { databaseState, expectOk, mixedCohort, system } from '@/db/__tests__/fixtures';
 import { backends, openTestDb, type TestDb } from '@/db/__tests__/setup';
 import { parseCsvTable, toCsv } from '@/lib/interchange/csv';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AUDIT_ACTIONS, type AuditFilter } from '@/db/audit';
+import { AUDIT_ACTIONS, type AuditFilter } from '@/app/lib/services/audit';
 
 /** A calendar day that exists (2024-02-30 and 9999-99-99 do not), as the date input sends it. */
 const day = z

@@ -1,7 +1,8 @@
 import '@/app/ui/auth/auth.css';
 import Link from 'next/link';
-import { AUDIT_ACTIONS, AUDIT_PAGE_SIZE, auditFilterChoices, listAudit } from '@/db/audit';
+import { notFound } from 'next/navigation';
 import { requireUser } from '@/app/lib/auth/guard';
+import { AUDIT_ACTIONS, AUDIT_PAGE_SIZE, readAudit } from '@/app/lib/services/audit';
 import { getAuthT } from '@/app/lib/auth/server-t';
 import type { SearchParams } from '@/app/lib/params';
 import { AdminNav } from '../AdminNav';
@@ -14,9 +15,11 @@ const when = (d: Date) => d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai',
 
 /** Every change, newest first, filtered by user, action, round, unit and date. Admins only. */
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
-  await requireUser('audit:view', { returnTo: '/admin/audit' });
+  const viewer = await requireUser('audit:view', { returnTo: '/admin/audit' });
   const { query, filter } = parseAuditQuery(await searchParams);
-  const [{ rows, total }, choices] = await Promise.all([listAudit(filter), auditFilterChoices()]);
+  const log = await readAudit(viewer, filter);
+  if (!log) notFound();
+  const { rows, total, choices } = log;
   const { at } = await getAuthT();
   const page = filter.page ?? 1;
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));

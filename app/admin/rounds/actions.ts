@@ -1,8 +1,10 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { createRound, previewSystem, splitGroupNames } from '@/db/round-setup';
+import { splitGroupNames } from '@/lib/interchange/group-names';
+import { previewSystem } from '@/lib/interchange/system-file';
 import { guardedAction } from '@/app/lib/auth/guard';
+import { createRound } from '@/app/lib/services/rounds';
 
 const MAX_SYSTEM_BYTES = 1024 * 1024;
 

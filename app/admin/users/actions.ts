@@ -1,10 +1,8 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { createUser, setDisabled, setPassword } from '@/db/users';
-import { generatePassword } from '@/lib/auth/token';
-import { actorOfCtx } from '@/app/lib/auth/actor';
 import { guardedAction } from '@/app/lib/auth/guard';
+import { addAccount, resetPassword, setAccountDisabled } from '@/app/lib/services/users';
 
 const Username = z.string().min(1).max(64);
 
@@ -12,28 +10,23 @@ const Username = z.string().min(1).max(64);
 export const createUserAction = guardedAction(
   z.object({ username: Username, role: z.string().max(20), department: z.string().max(100).optional(), password: z.string().max(256).optional() }),
   'users:manage',
-  async (input, ctx) => {
-    const generated = input.password ? null : generatePassword();
-    const r = await createUser(
-      { username: input.username, role: input.role, departmentCode: input.role === 'department' ? input.department || null : null, password: input.password || generated! },
-      actorOfCtx(ctx),
-    );
+  async (input, { viewer, address }) => {
+    const r = await addAccount(viewer, { username: input.username, role: input.role, departmentCode: input.role === 'department' ? input.department || null : null, password: input.password }, { address });
     if (!r.ok) return { ok: false, message: r.message };
     revalidatePath('/admin/users');
-    return { ok: true, message: `已新增账号 ${r.username}`, data: { username: r.username, ...(generated ? { password: generated } : {}) } };
+    return { ok: true, message: `已新增账号 ${r.username}`, data: { username: r.username, ...(r.generated ? { password: r.generated } : {}) } };
   },
 );
 
 /** Resets someone's password to a generated one, shown once; all their sessions end. */
-export const resetPasswordAction = guardedAction(z.object({ username: Username }), 'users:manage', async (input, ctx) => {
-  const password = generatePassword();
-  const r = await setPassword(input.username, password, actorOfCtx(ctx), input.username === ctx.viewer.username && ctx.session ? { keepSession: ctx.session } : {});
+export const resetPasswordAction = guardedAction(z.object({ username: Username }), 'users:manage', async (input, { viewer, address, session }) => {
+  const r = await resetPassword(viewer, input.username, { address, session });
   if (!r.ok) return { ok: false, message: r.message };
-  return { ok: true, message: `${r.username} 的新密码（只显示这一次）：${password}` };
+  return { ok: true, message: `${r.username} 的新密码（只显示这一次）：${r.password}` };
 });
 
-export const setDisabledAction = guardedAction(z.object({ username: Username, disabled: z.enum(['0', '1']) }), 'users:manage', async (input, ctx) => {
-  const r = await setDisabled(input.username, input.disabled === '1', actorOfCtx(ctx));
+export const setDisabledAction = guardedAction(z.object({ username: Username, disabled: z.enum(['0', '1']) }), 'users:manage', async (input, { viewer, address }) => {
+  const r = await setAccountDisabled(viewer, input.username, input.disabled === '1', { address });
   if (!r.ok) return { ok: false, message: r.message };
   revalidatePath('/admin/users');
   return { ok: true, message: input.disabled === '1' ? `已停用 ${r.username}` : `已启用 ${r.username}` };

@@ -1,6 +1,7 @@
 import '@/app/ui/auth/auth.css';
-import { listDepartmentChoices, listUsers } from '@/db/users';
+import { notFound } from 'next/navigation';
 import { requireUser } from '@/app/lib/auth/guard';
+import { listAccounts } from '@/app/lib/services/users';
 import { getAuthT } from '@/app/lib/auth/server-t';
 import { ActionForm } from '@/app/ui/auth/ActionForm';
 import { AdminNav } from '../AdminNav';
@@ -14,7 +15,9 @@ const when = (d: Date | null) => (d ? d.toLocaleString('zh-CN', { timeZone: 'Asi
 /** The bureau's list of accounts: add, reset a password, disable or enable. */
 export default async function UsersPage() {
   const viewer = await requireUser('users:manage', { returnTo: '/admin/users' });
-  const [users, departments] = await Promise.all([listUsers(), listDepartmentChoices()]);
+  const accounts = await listAccounts(viewer);
+  if (!accounts) notFound();
+  const { users, departments } = accounts;
   const { at } = await getAuthT();
   return (
     <>

@@ -1,4 +1,4 @@
-import type { SubmissionForm } from '@/db/submission-form';
+import type { SubmissionForm } from '@/app/lib/services/submission';
 import type { AuthT } from '@/app/lib/auth/messages';
 
 const when = (d: Date) => d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });

@@ -1,6 +1,5 @@
 import type { Translate } from '@/app/i18n';
-import { BUREAU } from '@/db/evaluation-data';
-import type { DepartmentEvaluation } from '@/db/evaluation-view';
+import { BUREAU, type DepartmentEvaluation } from '@/app/lib/services/evaluation';
 
 /**
  * A department's judgement leaves as the bureau sees them: the self-score, each reviewer's score

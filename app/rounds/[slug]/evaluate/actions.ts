@@ -1,10 +1,10 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { scoreAsReviewer } from '@/db/evaluations';
 import { guardedAction } from '@/app/lib/auth/guard';
 import { reviewerAssigned } from '@/app/lib/data';
 import { leafScoresOf } from '@/app/lib/leaf-scores';
+import { scoreAsReviewer } from '@/app/lib/services/evaluation';
 
 /** A reviewer scores the judgement leaves of one of its units: `score.<leaf>` and `comment.<leaf>`. */
 export const reviewerScoreAction = guardedAction(

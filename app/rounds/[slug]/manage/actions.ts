@@ -1,13 +1,10 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { createMissingAccounts } from '@/db/accounts';
-import { enrolFromFile, enrolFromMaster, enrolFromRound, moveDepartment } from '@/db/enrolment';
-import { publishRound, unpublishRound } from '@/db/publication';
-import { setReviewerAssignment } from '@/db/reviewers';
-import { setCollecting, updateRoundSettings } from '@/db/round-admin';
-import { declareGroups, splitGroupNames } from '@/db/round-setup';
+import { splitGroupNames } from '@/lib/interchange/group-names';
 import { guardedAction, type ActionState } from '@/app/lib/auth/guard';
+import { createMissingAccounts, enrolFromFile, enrolFromMaster, enrolFromRound, moveDepartment, setReviewerAssignment } from '@/app/lib/services/enrolment';
+import { declareGroups, publishRound, setCollecting, unpublishRound, updateRoundSettings } from '@/app/lib/services/rounds';
 
 /** The round page's actions: status, publication, settings, groups, enrolment, accounts, reviewers. */
 

@@ -1,10 +1,10 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { evaluateAsBureau } from '@/db/evaluations';
-import { acceptAllSubmitted, acceptSubmission, returnSubmission } from '@/db/review';
 import { guardedAction, type ActionState } from '@/app/lib/auth/guard';
 import { leafScoresOf } from '@/app/lib/leaf-scores';
+import { evaluateAsBureau } from '@/app/lib/services/evaluation';
+import { acceptAllSubmitted, acceptSubmission, returnSubmission } from '@/app/lib/services/review';
 
 const Target = z.object({
   slug: z.string().min(1).max(64),

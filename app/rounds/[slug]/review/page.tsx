@@ -1,9 +1,8 @@
 import '@/app/ui/auth/auth.css';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getRound } from '@/db/queries';
-import { listRoundSubmissions } from '@/db/review';
 import { requireUser } from '@/app/lib/auth/guard';
+import { fetchReviewList } from '@/app/lib/data';
 import { getTranslator } from '@/app/i18n/server';
 import { fmtWhen } from '@/app/lib/format';
 import { ActionForm } from '@/app/ui/auth/ActionForm';
@@ -16,8 +15,9 @@ export const dynamic = 'force-dynamic';
 export default async function ReviewListPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const viewer = await requireUser('submission:review', { returnTo: `/rounds/${encodeURIComponent(slug)}/review` });
-  const [round, list] = await Promise.all([getRound(slug), listRoundSubmissions(viewer, slug)]);
-  if (!round || !list) notFound();
+  const review = await fetchReviewList(viewer, slug);
+  if (!review) notFound();
+  const { round, list } = review;
   const { t, locale } = await getTranslator();
   const rows: ReviewRow[] = list.map((r) => ({
     code: r.code,

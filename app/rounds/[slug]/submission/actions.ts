@@ -1,6 +1,6 @@
 'use server';
 import { z } from 'zod';
-import { saveSubmission } from '@/db/submission-form';
+import { saveSubmission } from '@/app/lib/services/submission';
 import { guardedAction } from '@/app/lib/auth/guard';
 import { cellsOf } from './form-shape';
 

@@ -1,4 +1,4 @@
-import { formColumns } from '@/db/submission-form';
+import { formColumns } from '@/lib/interchange/form';
 import { indexSystem, type System } from '@/lib/scoring';
 import type { FormField, FormSection } from './form-shape';
 

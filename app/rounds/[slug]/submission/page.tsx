@@ -1,9 +1,9 @@
 import '@/app/ui/auth/auth.css';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { loadSubmissionForm } from '@/db/submission-form';
 import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/app/lib/auth/guard';
+import { fetchSubmissionForm } from '@/app/lib/data';
 import { getAuthT } from '@/app/lib/auth/server-t';
 import { getTranslator } from '@/app/i18n/server';
 import { fmtDay } from '@/app/lib/format';
@@ -22,7 +22,7 @@ export default async function SubmissionPage({ params }: { params: Promise<{ slu
   const viewer = await requireUser((v) => v.departmentCode !== null && can(v, 'submission:edit', { departmentCode: v.departmentCode }), {
     returnTo: `/rounds/${encodeURIComponent(slug)}/submission`,
   });
-  const form = await loadSubmissionForm(viewer, slug, viewer.departmentCode!);
+  const form = await fetchSubmissionForm(viewer, slug, viewer.departmentCode!);
   if (!form) notFound();
   const { at } = await getAuthT();
   const { t } = await getTranslator();

@@ -1,11 +1,11 @@
 import { NextResponse } from 'next/server';
-import { importFile } from '@/db/import-file';
-import { getRound } from '@/db/queries';
 import type { UploadResponse } from '@/app/lib/upload-response';
 import { can } from '@/lib/auth/roles';
 import { listedProblems, MAX_UPLOAD_BYTES, readBounded, tooLargeMessage } from '@/lib/interchange/limits';
 import { withSecurityHeaders } from '@/lib/security/headers';
 import { guardRoute } from '@/app/lib/auth/guard';
+import { fetchImportTarget } from '@/app/lib/data';
+import { importUpload } from '@/app/lib/services/imports';
 
 export const dynamic = 'force-dynamic';
 
@@ -34,7 +34,8 @@ export const POST = withSecurityHeaders(
     (viewer) => can(viewer, 'round:import'),
     async (req, { viewer, params: { slug }, address }) => {
       // The web imports into rounds that exist; creating a round (and choosing its system) is the CLI's job.
-      if (!SLUG.test(slug) || !(await getRound(slug))) return refuse(`没有评价轮次 ${slug.slice(0, 64)}`, 404);
+      const noRound = () => refuse(`没有评价轮次 ${slug.slice(0, 64)}`, 404);
+      if (!SLUG.test(slug) || !(await fetchImportTarget(viewer, slug))) return noRound();
       const limit = MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD;
       const declared = Number(req.headers.get('content-length') ?? NaN);
       if (declared > limit) return tooLarge(declared);
@@ -51,7 +52,8 @@ export const POST = withSecurityHeaders(
       }
       if (!file || typeof file === 'string') return refuse('没有收到文件（表单字段 file）', 400);
       if (file.size > MAX_UPLOAD_BYTES) return refuse(tooLargeMessage(file.size), 413);
-      const result = await importFile({ roundSlug: slug, actor: viewer.username, actorId: viewer.id, address, fileName: file.name, buffer: Buffer.from(await file.arrayBuffer()) });
+      const result = await importUpload(viewer, slug, { name: file.name, buffer: Buffer.from(await file.arrayBuffer()) }, { address });
+      if (!result) return noRound();
       if (!result.ok) {
         const { problems, more } = listedProblems(result);
         return reply({ ok: false, problems, ...(more ? { more } : {}) }, 422);

@@ -1,6 +1,5 @@
 import type { Translate } from '@/app/i18n';
-import type { Member } from '@/db/enrolment';
-import type { ReviewerAssignmentRow } from '@/db/reviewers';
+import type { Member, ReviewerAssignmentRow } from '@/app/lib/data';
 import { ActionForm } from '@/app/ui/auth/ActionForm';
 import { enrolFromFileAction, enrolFromMasterAction, enrolFromRoundAction, moveDepartmentAction } from '@/app/rounds/[slug]/manage/actions';
 import { CodeChecklist } from '../CodeChecklist';

@@ -1,6 +1,6 @@
 import type { Translate } from '@/app/i18n';
 import { fmtDay } from '@/app/lib/format';
-import type { Round } from '@/db/queries';
+import type { Round } from '@/app/lib/data';
 import { ActionForm } from '@/app/ui/auth/ActionForm';
 import { declareGroupsAction, settingsAction } from '@/app/rounds/[slug]/manage/actions';
 

@@ -1,10 +1,9 @@
 import '@/app/ui/auth/auth.css';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { loadDepartmentEvaluation } from '@/db/evaluation-view';
-import { loadSubmissionForm } from '@/db/submission-form';
 import { getTranslator } from '@/app/i18n/server';
 import { requireUser } from '@/app/lib/auth/guard';
+import { fetchReview } from '@/app/lib/data';
 import { getAuthT } from '@/app/lib/auth/server-t';
 import { fmtWhen } from '@/app/lib/format';
 import { ActionForm } from '@/app/ui/auth/ActionForm';
@@ -19,8 +18,9 @@ export const dynamic = 'force-dynamic';
 export default async function ReviewPage({ params }: { params: Promise<{ slug: string; code: string }> }) {
   const { slug, code } = await params;
   const viewer = await requireUser('submission:review', { returnTo: `/rounds/${encodeURIComponent(slug)}/review/${encodeURIComponent(code)}` });
-  const [form, ev] = await Promise.all([loadSubmissionForm(viewer, slug, code), loadDepartmentEvaluation(viewer, slug, code)]);
-  if (!form || !ev) notFound();
+  const review = await fetchReview(viewer, slug, code);
+  if (!review) notFound();
+  const { form, evaluation: ev } = review;
   const { at } = await getAuthT();
   const { t, locale } = await getTranslator();
   const target = (

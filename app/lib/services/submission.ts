@@ -1,30 +1,22 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { writeAudit } from '@/db/audit';
+import type { Db } from '@/db/client';
+import { listSubmissionVersions, type SubmissionVersion } from '@/db/queries';
+import { selectMember, selectRound, type Round } from '@/db/round-data';
+import type { SubmissionStatus } from '@/db/schema';
+import { getSubmission, refusalText, saveSubmission as appendSubmission, submissionRow } from '@/db/submissions';
+import { loadSystemVersion } from '@/db/systems';
+import { publishedRoundMessage } from '@/db/round-lock';
+import { formColumns } from '@/lib/interchange/form';
+import { departmentToRow, rowsToCohort, tableColumns } from '@/lib/interchange/table';
 import { can, type Viewer } from '@/lib/auth/roles';
-import { departmentToRow, rowsToCohort, tableColumns, type TableColumn } from '@/lib/interchange/table';
-import { departmentToJson, type Problem, type System } from '@/lib/scoring';
-import { writeAudit } from './audit';
-import { getDb, type Db } from './client';
-import { listSubmissionVersions, type SubmissionVersion } from './queries';
-import { selectRound, type Round } from './round-data';
-import { departments, groups, roundDepartments, submissions, type SubmissionStatus } from './schema';
-import { getSubmission, saveSubmission as appendSubmission } from './submissions';
-import { loadSystemVersion } from './systems';
-import { actorOf, cellChanges, publishedRoundMessage, refusalText } from './web-change';
+import { departmentToJson, type Department, type Problem, type System } from '@/lib/scoring';
+import { actorOf, handleOf, type Meta } from './context';
 
 /**
  * A department's own submission through the web form: reading it (for the department itself or
  * the bureau's review), and saving or submitting it. Storage, versions and the optimistic check are
  * db/submissions'; this adds who may, the table form's validation, and the audit entry.
  */
-
-/**
- * The form columns: the table form of spec §6 without the identity columns, which the account
- * fixes, and without the evaluators' judgement columns — a department gives its own figure for a
- * judgement leaf as a self-score (spec §7); the evaluation is the bureau's or the panel's.
- */
-export function formColumns(system: System): TableColumn[] {
-  return tableColumns(system).filter((c) => c.kind !== 'identity' && c.kind !== 'judgement');
-}
 
 export interface SubmissionForm {
   round: Round;
@@ -52,15 +44,10 @@ function editRefusal(round: Round, status: SubmissionStatus | null, version: num
 async function memberOf(db: Db, slug: string, code: string) {
   const round = await selectRound(db, slug);
   if (!round) return null;
-  const [member] = await db
-    .select({ code: departments.code, name: departments.name, group: groups.name })
-    .from(roundDepartments)
-    .innerJoin(departments, eq(departments.id, roundDepartments.departmentId))
-    .innerJoin(groups, eq(groups.id, roundDepartments.groupId))
-    .where(and(eq(roundDepartments.roundId, round.id), eq(departments.code, code)));
-  if (!member) return null;
+  const found = await selectMember(db, round.id, code);
+  if (!found) return null;
   const { system } = await loadSystemVersion(db, round.systemVersionId);
-  return { round, system, member };
+  return { round, system, member: { code: found.code, name: found.name, group: found.group } };
 }
 
 /**
@@ -70,7 +57,7 @@ async function memberOf(db: Db, slug: string, code: string) {
  */
 export async function loadSubmissionForm(viewer: Viewer | null, slug: string, code: string, db?: Db): Promise<SubmissionForm | null> {
   if (!can(viewer, 'submission:edit', { departmentCode: code }) && !can(viewer, 'submission:review')) return null;
-  const handle = db ?? (await getDb());
+  const handle = await handleOf(db);
   const found = await memberOf(handle, slug, code);
   if (!found) return null;
   const current = await getSubmission(slug, code, undefined, handle);
@@ -110,15 +97,44 @@ export type SaveResult = { ok: true; version: number; status: SubmissionStatus }
 
 const DENIED = { ok: false as const, message: '无权修改该单位的填报' };
 
+/** The cells that differ between two versions, for the audit log: {before: {key: old}, after: {key: new}}. */
+function cellChanges(before: Department | null, after: Department): { before: Record<string, string | null>; after: Record<string, string | null> } {
+  const a = before ? departmentToRow(before) : {};
+  const b = departmentToRow(after);
+  const out = { before: {} as Record<string, string | null>, after: {} as Record<string, string | null> };
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (a[key] !== b[key]) {
+      out.before[key] = a[key] ?? null;
+      out.after[key] = b[key] ?? null;
+    }
+  }
+  return out;
+}
+
+/**
+ * The form's cells as the department they describe, through the table validation of an import.
+ * Only the department's own columns: an evaluator's score sent with the form is ignored, never stored.
+ * A submission carries the self-score of every leaf and of the total (自评得分); a draft may be partial.
+ */
+function departmentOfForm(system: System, round: Round, member: { code: string; name: string; group: string }, req: SaveRequest): { ok: true; department: Department } | { ok: false; problems: Problem[] } {
+  const columns = tableColumns(system);
+  const cells: Record<string, string> = { code: member.code, name: member.name, group: member.group };
+  for (const c of formColumns(system)) cells[c.key] = (req.cells[c.key] ?? '').trim();
+  const parsed = rowsToCohort({ columns: Object.fromEntries(columns.map((c) => [c.key, c.header])), rows: [{ row: 1, cells }] }, system, { name: round.name, year: round.year });
+  const missingSelf = req.submit ? columns.filter((c) => c.kind === 'self' && cells[c.key] === '').map((c) => ({ department: member.code, field: c.key, header: c.header, message: `提交前请填写${c.header.replace(/（分）$/, '')}` })) : [];
+  if (!parsed.ok || missingSelf.length) return { ok: false, problems: [...(parsed.ok ? [] : parsed.problems), ...missingSelf] };
+  return { ok: true, department: parsed.cohort.departments[0]! };
+}
+
 /**
  * A department saves (draft) or submits its own submission. The values go through the table
- * validation of an import; the save is refused when the round is locked, the submission accepted,
- * or someone stored a newer version since the form was loaded. The change and its audit entry are
- * written in one transaction.
+ * validation of an import; the save is refused when the round is published or closed, the
+ * submission accepted, or someone stored a newer version since the form was loaded. The change and
+ * its audit entry are written in one transaction.
  */
-export async function saveSubmission(viewer: Viewer | null, req: SaveRequest, meta: { address?: string | null } = {}, db?: Db): Promise<SaveResult> {
+export async function saveSubmission(viewer: Viewer | null, req: SaveRequest, meta: Meta = {}, db?: Db): Promise<SaveResult> {
   if (!viewer || !can(viewer, 'submission:edit', { departmentCode: req.code })) return DENIED;
-  const handle = db ?? (await getDb());
+  const handle = await handleOf(db);
   const found = await memberOf(handle, req.slug, req.code);
   if (!found) return DENIED;
   const { round, system, member } = found;
@@ -126,16 +142,9 @@ export async function saveSubmission(viewer: Viewer | null, req: SaveRequest, me
   const now = await getSubmission(req.slug, req.code, undefined, handle);
   const closed = editRefusal(round, now?.status ?? null, now?.version ?? 0);
   if (closed) return { ok: false, message: closed };
-
-  const columns = tableColumns(system);
-  const cells: Record<string, string> = { code: member.code, name: member.name, group: member.group };
-  // Only the department's own columns: an evaluator's score sent with the form is ignored, never stored.
-  for (const c of formColumns(system)) cells[c.key] = (req.cells[c.key] ?? '').trim();
-  const parsed = rowsToCohort({ columns: Object.fromEntries(columns.map((c) => [c.key, c.header])), rows: [{ row: 1, cells }] }, system, { name: round.name, year: round.year });
-  // A submission carries the department's self-score of every leaf and of the total (自评得分); a draft may be partial.
-  const missingSelf = req.submit ? columns.filter((c) => c.kind === 'self' && cells[c.key] === '').map((c) => ({ department: member.code, field: c.key, header: c.header, message: `提交前请填写${c.header.replace(/（分）$/, '')}` })) : [];
-  if (!parsed.ok || missingSelf.length) return { ok: false, problems: [...(parsed.ok ? [] : parsed.problems), ...missingSelf] };
-  const department = parsed.cohort.departments[0]!;
+  const form = departmentOfForm(system, round, member, req);
+  if (!form.ok) return form;
+  const department = form.department;
   const status = req.submit ? ('submitted' as const) : ('draft' as const);
 
   return handle.transaction(async (tx) => {
@@ -147,16 +156,13 @@ export async function saveSubmission(viewer: Viewer | null, req: SaveRequest, me
       tx,
     );
     if (!r.ok) return { ok: false as const, message: refusalText(r) };
-    const [added] = await tx
-      .select({ id: submissions.id, departmentId: submissions.departmentId })
-      .from(submissions)
-      .where(and(eq(submissions.roundId, round.id), eq(submissions.version, r.version), eq(submissions.isCurrent, true), eq(submissions.departmentId, sql`(select id from departments where code = ${req.code})`)));
+    const added = await submissionRow(tx, round.id, req.code, r.version);
     const changes = cellChanges(base?.department ?? null, department);
     await writeAudit(tx, actorOf(viewer, meta.address), {
       action: req.submit ? 'submission.submit' : 'submission.save',
       round,
-      department: { id: added!.departmentId, code: req.code },
-      submissionId: added!.id,
+      department: { id: added.departmentId, code: req.code },
+      submissionId: added.id,
       before: { version: req.baseVersion, status: base?.status ?? null, values: changes.before },
       after: { version: r.version, status, values: changes.after },
     });

@@ -31,3 +31,8 @@ export function undeclaredGroupMessage(name: string, declared: readonly string[]
   const list = declared.length ? declared.join('、') : '无';
   return `分组“${name}”未在本轮声明（已声明：${list}）${near ? `。是不是“${near}”？` : '。如需新分组，请管理员先在轮次设置中声明'}`;
 }
+
+/** Group names as typed: one per line or separated by 、，, ; trimmed, without duplicates. */
+export function splitGroupNames(text: string): string[] {
+  return [...new Set(text.split(/[\n,，、;；]/).map((g) => g.trim()).filter(Boolean))];
+}
