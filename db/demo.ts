@@ -1,6 +1,6 @@
 import { count, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from './client';
-import { DEMO_ROUNDS, DEMO_SYSTEM, demoCohorts, demoCorrection } from './demo-data';
+import { DEMO_ROUNDS, DEMO_SYSTEM, demoCohorts, demoCorrection } from '@/lib/demo/cohorts';
 import { importCohort } from './import';
 import { publish } from './publication';
 import { rounds } from './schema';

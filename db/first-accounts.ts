@@ -1,37 +1,14 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
-import type { Role } from '@/lib/auth/roles';
-import { writeAudit } from './audit';
+import { DEMO_ACCOUNTS, DEMO_JUDGEMENT_LEAVES, DEMO_PANEL } from '@/lib/demo/accounts';
 import { D } from '@/lib/scoring';
+import { writeAudit } from './audit';
 import type { Db, Tx } from './client';
 import { writeEvaluations } from './evaluations';
 import { departments, roundReviewers, rounds } from './schema';
 import { users } from './schema-auth';
 
-/**
- * The demo start's accounts, one per role, with the passwords the README lists. They exist only
- * under SCORECARD_DEMO=1 and only when the database has no account at all.
- */
-export const DEMO_ACCOUNTS: readonly { username: string; password: string; role: Role; department?: string }[] = [
-  { username: 'admin', password: 'demo-caizheng-2021', role: 'admin' },
-  { username: 'leader', password: 'demo-lingdao-2021', role: 'leader' },
-  { username: 'xiaolvzhai', password: 'demo-bumen-2021', role: 'department', department: 'xiaolvzhai' },
-  { username: 'pingshen1', password: 'demo-pingshen-2021', role: 'reviewer' },
-  { username: 'pingshen2', password: 'demo-pingshen-2022', role: 'reviewer' },
-];
-
-/**
- * The demo panel of round 2021: both reviewers evaluate 示例·官亭镇 (their spread on 生态效益 is above
- * the round's threshold of 1 point, so it is flagged) and 示例·西郭城镇, where the second reviewer
- * has not scored yet — so the demo shows a panel, a flagged spread, a pending row and 暂定.
- */
-const DEMO_PANEL: { reviewer: string; department: string; scores: [string, string, string, string] | null; comment: string }[] = [
-  { reviewer: 'pingshen1', department: 'demo-guanting', scores: ['9.5', '4', '4.5', '4.5'], comment: '佐证材料齐全' },
-  { reviewer: 'pingshen2', department: 'demo-guanting', scores: ['8.5', '4.5', '4', '3'], comment: '生态效益佐证不足' },
-  { reviewer: 'pingshen1', department: 'demo-xiguocheng', scores: ['8.5', '4', '4', '4'], comment: '基本达成' },
-  { reviewer: 'pingshen2', department: 'demo-xiguocheng', scores: null, comment: '' },
-];
-const JUDGEMENT_LEAVES = ['duty_completion', 'economic_benefit', 'social_benefit', 'ecological_benefit'];
+/** Seeding the demo accounts and panel (lib/demo/accounts holds them), and the first-admin hint. */
 
 async function seedDemoPanel(tx: Tx, ids: Map<string, number>): Promise<void> {
   const [round] = await tx.select({ id: rounds.id, slug: rounds.slug }).from(rounds).where(eq(rounds.slug, '2021'));
@@ -44,11 +21,13 @@ async function seedDemoPanel(tx: Tx, ids: Map<string, number>): Promise<void> {
     await tx.insert(roundReviewers).values({ roundId: round.id, reviewerId, departmentId: d.id, createdBy: 'demo' });
     await writeAudit(tx, { id: null, name: 'demo' }, { action: 'round.reviewers', round, targetUser: { id: reviewerId, username: p.reviewer }, after: { assigned: [p.department] } });
     if (!p.scores) continue;
-    const scores = p.scores.map((score, i) => ({ leaf: JUDGEMENT_LEAVES[i]!, score: new D(score).toFixed(2), comment: p.comment }));
+    const scores = p.scores.map((score, i) => ({ leaf: DEMO_JUDGEMENT_LEAVES[i]!, score: new D(score).toFixed(2), comment: p.comment }));
     const changes = await writeEvaluations(tx, round.id, d.id, reviewerId, scores, p.reviewer);
     await writeAudit(tx, { id: reviewerId, name: p.reviewer }, { action: 'evaluation.score', round, department: { id: d.id, code: p.department }, before: { evaluator: p.reviewer, values: changes.before }, after: { evaluator: p.reviewer, values: changes.after } });
   }
 }
+
+export { DEMO_ACCOUNTS };
 
 export const FIRST_ADMIN_HINT =
   '尚无任何账号。请在服务器上新增第一个财政局管理员：npm run user -- add --role admin --username <用户名>（密码在提示时输入，或自动生成并只显示一次）';

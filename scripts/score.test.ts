@@ -11,7 +11,7 @@ import { mixedCohort } from '@/db/__tests__/fixtures';
 import { runMain, slowSink } from '@/tests/cli/run';
 import { main } from './cli/score';
 
-const FIXTURE = 'tests/fixtures/xiaolvzhai-2021.json';
+const FIXTURE = 'lib/demo/xiaolvzhai-2021.json';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'score-cli-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 

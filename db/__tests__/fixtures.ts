@@ -9,7 +9,7 @@ import * as schema from '../schema';
 
 export const system = builtinSystem('julu-2021') as System;
 
-export const seedCohort = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'tests/fixtures/xiaolvzhai-2021.json'), 'utf8')) as {
+export const seedCohort = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'lib/demo/xiaolvzhai-2021.json'), 'utf8')) as {
   format: string;
   system: string;
   round: { name: string; year: number };

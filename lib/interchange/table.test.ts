@@ -5,7 +5,7 @@ import { parseCsvTable, toCsv } from './csv';
 import { departmentToRow, rowsToCohort, tableColumns } from './table';
 
 const system = builtinSystem('julu-2021')!;
-const fixture = JSON.parse(fs.readFileSync('tests/fixtures/xiaolvzhai-2021.json', 'utf8'));
+const fixture = JSON.parse(fs.readFileSync('lib/demo/xiaolvzhai-2021.json', 'utf8'));
 const cohort = (parseCohort(fixture, system) as { ok: true; cohort: Cohort }).cohort;
 const keys = tableColumns(system).map((c) => c.key);
 const round = { name: 't', year: 2021 };

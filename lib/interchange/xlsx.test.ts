@@ -16,7 +16,7 @@ function cohortOf(raw: unknown): Department[] {
   return r.cohort.departments;
 }
 
-const seed = JSON.parse(fs.readFileSync(path.join(__dirname, '../../tests/fixtures/xiaolvzhai-2021.json'), 'utf8'));
+const seed = JSON.parse(fs.readFileSync(path.join(__dirname, '../../lib/demo/xiaolvzhai-2021.json'), 'utf8'));
 const synthetic = syntheticCohort(system, 24, { seed: 7 });
 const departments = [...cohortOf(seed), ...cohortOf(synthetic)];
 const expected = scoresToJson(scoreCohort(system, departments), { explain: true });

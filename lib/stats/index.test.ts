@@ -12,7 +12,7 @@ function departmentsOf(doc: unknown): Department[] {
   if (!r.ok) throw new Error(JSON.stringify(r.problems));
   return r.cohort.departments;
 }
-const seed = departmentsOf(JSON.parse(fs.readFileSync(path.join(__dirname, '../../tests/fixtures/xiaolvzhai-2021.json'), 'utf8')));
+const seed = departmentsOf(JSON.parse(fs.readFileSync(path.join(__dirname, '../../lib/demo/xiaolvzhai-2021.json'), 'utf8')));
 const synthetic = departmentsOf(syntheticCohort(system, 40, { seed: 7, groups: ['乡镇'] }));
 
 describe('summarize', () => {

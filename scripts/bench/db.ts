@@ -1,4 +1,4 @@
-import { benchImports } from '@/db/bench';
+import { benchImports } from './imports';
 import { benchSection, report } from './report';
 
 export async function run() {

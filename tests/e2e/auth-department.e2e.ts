@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoCohorts } from '@/db/demo-data';
+import { demoCohorts } from '@/lib/demo/cohorts';
 import { baseURL, launch, screenshot } from './helpers';
 import { builtActions, callAction, DEMO, sessionOf } from './auth-http';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { demoCohorts } from '@/db/demo-data';
+import { demoCohorts } from '@/lib/demo/cohorts';
 import { builtActions, callAction, DEMO, login, request, sessionOf } from './auth-http';
 
 /** IDOR, CSRF, session fixation, login throttling, concurrent edits and locked rounds, over HTTP against the running app. */
@@ -113,7 +113,7 @@ describe('a department using another department’s ids (IDOR)', () => {
 describe('cross-site requests (CSRF)', () => {
   const bad = () => {
     const f = new FormData();
-    f.set('file', new Blob([fs.readFileSync(path.resolve(__dirname, '../fixtures/xiaolvzhai-2021.json'))], { type: 'application/json' }), 'x.json');
+    f.set('file', new Blob([fs.readFileSync(path.resolve(__dirname, '../../lib/demo/xiaolvzhai-2021.json'))], { type: 'application/json' }), 'x.json');
     return f;
   };
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoCohorts } from '@/db/demo-data';
+import { demoCohorts } from '@/lib/demo/cohorts';
 import { departmentToRow } from '@/lib/interchange/table';
 import { buildTemplate } from '@/lib/interchange/xlsx';
 import { builtinSystem, indexSystem, parseCohort, type Department } from '@/lib/scoring';

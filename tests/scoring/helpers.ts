@@ -19,7 +19,7 @@ import {
   type Scores,
   type System,
 } from '@/lib/scoring';
-import seedCohort from '@/tests/fixtures/xiaolvzhai-2021.json';
+import seedCohort from '@/lib/demo/xiaolvzhai-2021.json';
 
 export type Json = Record<string, unknown>;
 

@@ -7,7 +7,7 @@ const parsed = parseCohort(SEED_COHORT, JULU);
 if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('\n'));
 const departments = parsed.cohort.departments;
 
-describe('the seed township 小吕寨镇 (tests/fixtures/xiaolvzhai-2021.json)', () => {
+describe('the seed township 小吕寨镇 (lib/demo/xiaolvzhai-2021.json)', () => {
   const scores = scoreCohort(JULU, departments, { policy: 'thresholds' });
   const d = scores.departments[0]!;
 

@@ -1,5 +1,5 @@
-// The seed township is the scoring issue's fixture, imported so the bundle carries it.
-import seedFixture from '@/tests/fixtures/xiaolvzhai-2021.json';
+// The seed township (the scoring issue's fixture, which the tests read too), imported so the bundle carries it.
+import seedFixture from './xiaolvzhai-2021.json';
 import { D, builtinSystem, indexSystem, parseCohort, scoreCohort, type Decimal, type Department, type System } from '@/lib/scoring';
 
 /**

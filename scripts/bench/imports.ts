@@ -6,8 +6,8 @@ import { departmentToRow } from '@/lib/interchange/table';
 import { buildTemplate } from '@/lib/interchange/xlsx';
 import { builtinSystem, parseCohort, type System } from '@/lib/scoring';
 import { syntheticCohort } from '@/lib/synthetic/cohort';
-import { openDb, type Db } from './client';
-import { importFile } from './import-file';
+import { openDb, type Db } from '@/db/client';
+import { importFile } from '@/db/import-file';
 
 export interface ImportBench {
   label: string;
