@@ -11,7 +11,7 @@ import { rankingTableLines } from './table';
 /**
  * npm run score -- --input <cohort.json | table.csv | table.xlsx> [--system <id | system@1 file>]
  *                  [--policy cohort-in-band|cohort-all|thresholds] [--format json|table] [--explain [--lang zh-CN|en]] [--sensitivity]
- * npm run score -- --round <round> [...]   (the round's current submissions, from the database)
+ * npm run score -- --round <round> [...]   (the round as its pages show it: a published round's publication)
  *
  * Prints the Scores JSON of spec §6 on stdout, one department at a time and at the reader's pace.
  * `--explain` adds each leaf's structured explanation and its text (rule, value, formula, target)
@@ -24,14 +24,21 @@ const USAGE = `用法 / usage:
   npm run score -- --input <cohort.json|table.csv|table.xlsx> [--system <id|system.json>] [--policy <policy>] [--format json|table] [--explain [--lang zh-CN|en]] [--sensitivity]
   npm run score -- --round <round> [--policy <policy>] [--format json|table] [--explain [--lang zh-CN|en]] [--sensitivity]`;
 
+/**
+ * A round's figures as its pages show them (db/queries' getRoundFigures): a published round's
+ * publication, frozen, any other round scored live. Another `--policy` rescores the same
+ * submissions — for a published round, the ones its publication pinned.
+ */
 async function scoresOfRound(slug: string, policy: Policy | undefined, io: CliIo): Promise<{ system: System; departments: Department[]; scores: Scores }> {
   // Loaded only for --round, so scoring a file never opens the database.
-  const { getRoundCohort } = await import('@/db/queries');
+  const { getRoundFigures } = await import('@/db/queries');
   const { withDb } = await import('./db');
   return withDb(io, async ({ db }) => {
-    const view = await getRoundCohort(slug, db);
-    if (!view) throw new CliError([`评价轮次 ${slug} 不存在`]);
-    return { system: view.system, departments: view.departments, scores: scoreCohort(view.system, view.departments, { policy: policy ?? view.round.policy }) };
+    const shown = await getRoundFigures(slug, undefined, db);
+    if (!shown) throw new CliError([`评价轮次 ${slug} 不存在`]);
+    const { system, departments } = shown;
+    const scores = policy && policy !== shown.scores.policy ? scoreCohort(system, departments, { policy }) : shown.scores;
+    return { system, departments, scores };
   });
 }
 

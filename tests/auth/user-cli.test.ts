@@ -1,48 +1,30 @@
-import { execFile } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb } from '@/db/client';
+import { openDb, type DbHandle } from '@/db/client';
 import { importCohort } from '@/db/import';
 import { login } from '@/db/login';
 import { auditLog } from '@/db/schema';
 import { seedCohort } from '@/db/__tests__/fixtures';
+import { main as userMain } from '@/scripts/cli/user';
+import { runMain } from '@/tests/cli/run';
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'scorecard-user-cli-'));
-const dataDir = path.join(tmp, 'pglite');
+let h: DbHandle;
 
-/** `npm run user -- …` as an operator types it, against this file's own database (no terminal: passwords are generated). */
-function user(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, SCORECARD_DEMO: '' };
-  delete env.DATABASE_URL;
-  return new Promise((resolve) => {
-    const child = execFile(path.join('node_modules', '.bin', 'tsx'), [path.join('scripts', 'user.ts'), ...args], { env, cwd: process.cwd() }, (err, stdout, stderr) =>
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-    child.stdin?.end();
-  });
-}
-
-async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDb>>['db']) => Promise<T>): Promise<T> {
-  const h = await openDb({ dataDir });
-  try {
-    return await fn(h.db);
-  } finally {
-    await h.close();
-  }
+/**
+ * `npm run user -- …` as an operator types it, run in-process against this file's own database (no
+ * terminal: passwords are generated). scripts/smoke.test.ts runs the command once as a process.
+ */
+function user(...args: string[]) {
+  return runMain(userMain, args, { db: h });
 }
 
 beforeAll(async () => {
-  await withDb(async (db) => {
-    const r = await importCohort({ roundSlug: '2021', system: 'julu-2021', source: { kind: 'cohort', json: seedCohort }, actor: 'test' }, db);
-    if (!r.ok) throw new Error('seed import failed');
-  });
+  h = await openDb();
+  const r = await importCohort({ roundSlug: '2021', system: 'julu-2021', source: { kind: 'cohort', json: seedCohort }, actor: 'test' }, h.db);
+  if (!r.ok) throw new Error('seed import failed');
 });
-afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+afterAll(() => h.close());
 
-// Each command is a fresh tsx process opening the database: slow on a busy 2-core machine.
-describe('npm run user', { timeout: 240_000 }, () => {
+describe('npm run user', () => {
   it('adds the first admin with a given password, and says so', async () => {
     const r = await user('add', '--role', 'admin', '--username', 'Caizheng', '--password', 'first admin passphrase');
     expect(r).toMatchObject({ code: 0, stdout: '已新增财政局账号 caizheng\n' });
@@ -53,10 +35,8 @@ describe('npm run user', { timeout: 240_000 }, () => {
     expect(r.code).toBe(0);
     const m = r.stdout.match(/初始密码（只显示这一次，请转交本人并提醒登录后修改）：(\S+)\n$/);
     expect(m).not.toBeNull();
-    await withDb(async (db) => {
-      const signed = await login({ username: 'xiaolvzhai', password: m![1]!, address: 'cli-test' }, new Date(), db);
-      expect(signed).toMatchObject({ ok: true, viewer: { role: 'department', departmentCode: 'xiaolvzhai' } });
-    });
+    const signed = await login({ username: 'xiaolvzhai', password: m![1]!, address: 'cli-test' }, new Date(), h.db);
+    expect(signed).toMatchObject({ ok: true, viewer: { role: 'department', departmentCode: 'xiaolvzhai' } });
   });
 
   it('refuses bad input with exit status 2 and the reason, creating nothing', async () => {
@@ -66,6 +46,13 @@ describe('npm run user', { timeout: 240_000 }, () => {
     expect((await user('frobnicate')).code).toBe(2);
   });
 
+  it('an unknown option is one line and status 2, not a stack trace', async () => {
+    const r = await user('list', '--colour');
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('--colour');
+  });
+
   it('lists, changes a password, disables and enables, each written to the audit log as the command line', async () => {
     expect((await user('passwd', '--username', 'xiaolvzhai', '--password', 'a new passphrase here')).stdout).toContain('已修改 xiaolvzhai 的密码');
     expect((await user('disable', '--username', 'xiaolvzhai')).stdout).toContain('已停用 xiaolvzhai');
@@ -73,7 +60,7 @@ describe('npm run user', { timeout: 240_000 }, () => {
     expect(list.stdout.split('\n').filter(Boolean)).toEqual(['caizheng\tadmin（财政局）\t\t可用', 'xiaolvzhai\tdepartment（部门）\txiaolvzhai（小吕寨镇人民政府）\t已停用']);
     expect((await user('disable', '--username', 'caizheng')).stderr).toContain('唯一可用的财政局管理员账号');
     expect((await user('enable', '--username', 'xiaolvzhai')).code).toBe(0);
-    const actions = await withDb(async (db) => (await db.select().from(auditLog)).filter((e) => e.actor.startsWith('cli:')).map((e) => [e.action, e.targetUsername]));
+    const actions = (await h.db.select().from(auditLog)).filter((e) => e.actor.startsWith('cli:')).map((e) => [e.action, e.targetUsername]);
     expect(actions).toEqual([
       ['user.create', 'caizheng'],
       ['user.create', 'xiaolvzhai'],
@@ -81,5 +68,17 @@ describe('npm run user', { timeout: 240_000 }, () => {
       ['user.disable', 'xiaolvzhai'],
       ['user.enable', 'xiaolvzhai'],
     ]);
+  });
+
+  it('a database that fails is one clear line and status 2, never a stack trace', async () => {
+    const gone = await openDb();
+    await gone.close();
+    const r = await runMain(userMain, ['list'], { db: gone });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^数据库操作失败，账号未作任何改动：.+（设置 SCORECARD_DEBUG=1 可看到详细信息）$/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -27,7 +27,7 @@ vi.mock('@/lib/scoring/rules/context', async (importOriginal) => {
 // The pages' reads take the viewer's language from its cookie; outside a request, the default.
 vi.mock('next/headers', () => ({ cookies: async () => ({ get: () => undefined }) }));
 
-import { closeDb, getDb } from '@/db/client';
+import { closeDb, getDb, getDbHandle } from '@/db/client';
 import { expectOk, publishAll, mixedCohort } from '@/db/__tests__/fixtures';
 import { backends, openTestDb, type TestDb } from '@/db/__tests__/setup';
 import { importCohort } from '@/db/import';
@@ -37,7 +37,9 @@ import { scoreSnapshots } from '@/db/schema';
 import { publications } from '@/db/schema-cycle';
 import { fetchDepartment, fetchExplanation, fetchHeat, fetchIndicator, fetchPolicies, fetchRankings, fetchRoundScores, fetchWhatIf } from '@/app/lib/data';
 import { detailSheet, indicatorSheet, summarySheet } from '@/app/lib/views/export';
-import { ENGINE_VERSION, scoreCohort } from '@/lib/scoring';
+import { ENGINE_VERSION, scoreCohort, scoresToJson } from '@/lib/scoring';
+import { main as scoreMain } from '@/scripts/cli/score';
+import { runMain } from '@/tests/cli/run';
 import { loadRoundDepartments } from '@/db/round-data';
 import type { Viewer } from '@/lib/auth/roles';
 import { account } from '@/tests/auth/db-helpers';
@@ -120,6 +122,14 @@ describe.each(backends)('a published round on %s', (backend) => {
     tamper.on = true;
     expect(await engine()).not.toEqual(before);
     expect(await everyPage()).toBe(published);
+    // `score --round` reads the figures the pages read: the publication, not the changed engine's.
+    const cli = await runMain(scoreMain, ['--round', '2021'], { db: await getDbHandle() });
+    expect(cli).toMatchObject({ code: 0, stderr: '' });
+    const printed = JSON.parse(cli.stdout) as { departments: { code: string; total: string }[] };
+    expect(printed).toEqual(JSON.parse(JSON.stringify(scoresToJson((await getPublishedScores('2021', undefined, db))!.scores))));
+    const totals = (ds: { code: string; total: string }[]) => ds.map((d) => `${d.code} ${d.total}`).sort();
+    const { system, departments } = await loadRoundDepartments(db, round);
+    expect(totals(printed.departments)).not.toEqual(totals(scoreCohort(system, departments).departments.map((d) => ({ code: d.code, total: d.total.toFixed(2) }))));
     // Analyses of a published round read its pinned submissions: they still work.
     expect((await fetchPolicies(leader, '2021', '乡镇'))!.policies.rows.length).toBeGreaterThan(1);
     expect(await fetchWhatIf(leader, '2021', 'xiaolvzhai', {})).not.toBeNull();
