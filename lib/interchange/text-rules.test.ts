@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DEPARTMENT_CODE } from '@/lib/scoring';
 import { badCharacter, codeProblem, nameProblem, tidyMessage } from './text-rules';
 
 describe('stored text', () => {
@@ -8,6 +10,12 @@ describe('stored text', () => {
     expect(codeProblem('a b')).toContain('只能由字母');
     expect(codeProblem('x'.repeat(65))).toBe('单位代码过长（65 个字符），最多 64 个');
     expect(codeProblem('a\u0000')).toBe('单位代码含有控制字符 U+0000（NUL）');
+  });
+
+  it('a file’s code cell is refused exactly when the engine refuses the code: one rule', () => {
+    const near = fc.constantFrom(...'aZ09-_ .中\u0000\ufffd/'.split(''));
+    const code = fc.oneof(fc.string({ unit: near, maxLength: 70 }), fc.string({ maxLength: 70 }), fc.string({ unit: fc.constantFrom('a', '1'), minLength: 60, maxLength: 70 }));
+    fc.assert(fc.property(code, (c) => (codeProblem(c) === null) === DEPARTMENT_CODE.test(c)), { numRuns: 2000 });
   });
 
   it('a name may hold any printable text up to 200 characters, counted as people count them', () => {

@@ -4,12 +4,10 @@
  * so the database never sees a megabyte-long code and a page never shows a damaged character.
  */
 
-export const CODE_MAX = 64;
+import { DEPARTMENT_CODE, DEPARTMENT_CODE_MAX } from '@/lib/scoring';
+
 export const NAME_MAX = 200;
 export const GROUP_MAX = 64;
-
-/** A department code (单位编码): letters, digits, `-` and `_`, e.g. 101001 or xiaolvzhai. */
-export const CODE_PATTERN = /^[A-Za-z0-9_-]+$/;
 
 /** A visible description of a character, for messages: “U+0000”. */
 function codePoint(c: number): string {
@@ -47,16 +45,17 @@ function length(s: string): number {
 }
 
 /**
- * The department-code rule, shared by imports, the web form and enrolment. Returns what is wrong,
- * or null. `code` is already trimmed.
+ * What is wrong with a department code (单位编码), or null: the engine's one rule (DEPARTMENT_CODE,
+ * which enrolment and the cohort reader apply too), said precisely for a cell of a file or a form.
+ * `code` is already trimmed.
  */
 export function codeProblem(code: string): string | null {
+  if (DEPARTMENT_CODE.test(code)) return null;
   if (code === '') return '缺少单位代码';
-  if (code.length > CODE_MAX) return `单位代码过长（${code.length} 个字符），最多 ${CODE_MAX} 个`;
+  if (code.length > DEPARTMENT_CODE_MAX) return `单位代码过长（${code.length} 个字符），最多 ${DEPARTMENT_CODE_MAX} 个`;
   const bad = badCharacter(code);
   if (bad) return `单位代码${bad}`;
-  if (!CODE_PATTERN.test(code)) return `单位代码“${code}”只能由字母、数字、- 和 _ 组成（如 101001）`;
-  return null;
+  return `单位代码“${code}”只能由字母、数字、- 和 _ 组成（如 101001）`;
 }
 
 /** A one-line text field such as a department's name or group, or a round's name. */

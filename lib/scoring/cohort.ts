@@ -9,7 +9,8 @@ import type { Cohort, Department, Problem, System } from './types';
 export const DEFAULT_GROUP = '全部';
 
 /** Department codes become URL segments, file names and account names: a safe set only (e.g. 单位编码 101001). */
-export const DEPARTMENT_CODE = /^[A-Za-z0-9_-]{1,64}$/;
+export const DEPARTMENT_CODE_MAX = 64;
+export const DEPARTMENT_CODE = new RegExp(`^[A-Za-z0-9_-]{1,${DEPARTMENT_CODE_MAX}}$`);
 export const DEPARTMENT_CODE_RULE = '单位代码只能由字母、数字、下划线和连字符组成（最多 64 位，如 101001）';
 
 export type CohortResult = { ok: true; cohort: Cohort } | { ok: false; problems: Problem[] };

@@ -4,7 +4,7 @@ export { D, roundScore, sum, type Decimal } from './decimal';
 export { parseDecimal } from './numbers';
 export { parseSystem, loadSystem, SystemError, type SystemResult } from './system';
 export { indexSystem, type SystemIndex } from './system-index';
-export { parseCohort, parseDepartment, cohortToJson, departmentToJson, DEFAULT_GROUP, DEPARTMENT_CODE, DEPARTMENT_CODE_RULE, type CohortResult } from './cohort';
+export { parseCohort, parseDepartment, cohortToJson, departmentToJson, DEFAULT_GROUP, DEPARTMENT_CODE, DEPARTMENT_CODE_MAX, DEPARTMENT_CODE_RULE, type CohortResult } from './cohort';
 export { scoreCohort, type ScoreOptions } from './score';
 export { scoresToJson, scoresFromJson, type ScoresJsonOptions } from './json';
 export { combinePanel, TRIM_FROM } from './panel';
