@@ -2,7 +2,7 @@ import { and, eq, inArray, max, sql } from 'drizzle-orm';
 import { ProblemList } from '@/lib/interchange/limits';
 import { sourceToCohort, type CohortSource } from '@/lib/interchange/source';
 import { ROUND_SLUG } from '@/lib/interchange/text-rules';
-import { DEFAULT_GROUP, departmentToJson, type Cohort, type Policy, type Problem, type System } from '@/lib/scoring';
+import { DEFAULT_GROUP, departmentToJson, type Cohort, type Department, type Policy, type Problem, type System } from '@/lib/scoring';
 import { getDb, type Db, type Tx } from './client';
 import { selectRound, type Round } from './round-data';
 import { departments, groups, importBatches, indicatorSystems, roundDepartments, rounds, submissions, type SubmissionStatus } from './schema';
@@ -10,7 +10,7 @@ import { writeAudit } from './audit';
 import { writeImportedEvaluations } from './evaluations';
 import { undeclaredGroupMessage } from '@/lib/interchange/group-names';
 import { groupFor, importGroupProblems } from './import-groups';
-import { publishedRoundMessage } from './round-lock';
+import { lockRound, publishedRoundMessage, Refusal } from './round-lock';
 import { loadSystemVersion, resolveSystemRef, storeSystemVersion, type SystemRef } from './systems';
 
 export type ImportSource = CohortSource;
@@ -54,9 +54,6 @@ export type ImportResult =
   | Rejected;
 
 const CHUNK = 500;
-
-/** A refusal discovered inside the transaction; it rolls back and is reported like a validation problem. */
-class ImportRefused extends Error {}
 
 function fail(...messages: string[]): Rejected {
   return { ok: false, problems: messages.map((message) => ({ message })) };
@@ -165,12 +162,51 @@ export async function importCohort(req: ImportRequest, db?: Db | Tx): Promise<Im
   try {
     return await handle.transaction((tx) => write(tx, slug, p, req));
   } catch (e) {
-    if (e instanceof ImportRefused) return fail(e.message);
+    // A refusal found under the lock rolls the transaction back and is reported like a validation problem.
+    if (e instanceof Refusal) return fail(e.message);
     throw e;
   }
 }
 
+/**
+ * The import's one transaction, in its phases: the round (created if new, then locked), the
+ * departments of the master list, their membership in the round's groups, a new submission version
+ * for each, the file's judgement scores as the bureau's evaluations, and the audit entry.
+ */
 async function write(tx: Tx, slug: string, p: Plan, req: ImportRequest): Promise<ImportResult & { ok: true }> {
+  const { round, roundCreated } = await createOrLockRound(tx, slug, p, req);
+  // Sorted by code so concurrent imports touching the same departments lock them in one order.
+  const incoming = [...p.cohort.departments].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const { ids: deptIds, existed } = await upsertDepartments(tx, incoming);
+  const groupOf = await enrolInGroups(tx, round, incoming, deptIds);
+  const newDepartments = incoming.filter((d) => !existed.has(d.code)).length;
+  const batchId = await recordBatch(tx, round, req, incoming.length, newDepartments);
+  const versions = await appendVersions(tx, round, incoming, deptIds, groupOf, batchId, req);
+  // A draft changes no score; its judgement figures are not an evaluation either.
+  const evaluated =
+    req.status === 'draft'
+      ? 0
+      : await writeImportedEvaluations(
+          tx,
+          round.id,
+          incoming.map((d) => ({ departmentId: deptIds.get(d.code)!, scores: Object.entries(d.judgements).map(([leaf, v]) => ({ leaf, score: v.toFixed(2) })) })),
+          req.actor,
+          batchId,
+        );
+  await writeAudit(tx, { id: req.actorId ?? null, name: req.actor, address: req.address ?? null }, {
+    action: 'round.import',
+    round,
+    before: { existingDepartments: existed.size },
+    after: { batchId, file: req.fileName ?? null, departments: incoming.length, newDepartments: incoming.length - existed.size, versions, evaluations: evaluated },
+  });
+  return { ok: true, round: slug, roundCreated, departments: incoming.length, newDepartments, versions, batchId, evaluations: evaluated };
+}
+
+/**
+ * A new round is created with the file's system; then the round's row is locked (serialising
+ * imports into one round: version numbers, is_current) and refused if it is published.
+ */
+async function createOrLockRound(tx: Tx, slug: string, p: Plan, req: ImportRequest): Promise<{ round: Round; roundCreated: boolean }> {
   let roundCreated = false;
   let versionId: number | undefined;
   if (!p.existing) {
@@ -182,38 +218,44 @@ async function write(tx: Tx, slug: string, p: Plan, req: ImportRequest): Promise
       .returning({ id: rounds.id });
     roundCreated = created.length > 0;
   }
-  // The row lock serialises imports into one round (version numbers, is_current, the snapshot).
-  const [locked] = await tx.select({ id: rounds.id }).from(rounds).where(eq(rounds.slug, slug)).for('update');
-  const round = locked ? await selectRound(tx, slug) : null;
-  if (!round) throw new ImportRefused(`评价轮次 ${slug} 已被删除`);
-  if (round.status === 'published') throw new ImportRefused(publishedRoundMessage(round));
+  const round = await lockRound(tx, slug, { unpublished: true });
   // A round created meanwhile by a concurrent import with another system would make our validation moot.
   if (versionId !== undefined && round.systemVersionId !== versionId) {
-    throw new ImportRefused(`评价轮次 ${slug} 刚被另一次导入以不同的指标体系创建，请重新导入`);
+    throw new Refusal(`评价轮次 ${slug} 刚被另一次导入以不同的指标体系创建，请重新导入`);
   }
+  if (roundCreated) {
+    const declared = [...new Set(p.cohort.departments.map((d) => d.group))].sort();
+    await tx.insert(groups).values(declared.map((name) => ({ roundId: round.id, name })));
+  }
+  return { round, roundCreated };
+}
 
-  // Sorted by code so concurrent imports touching the same departments lock them in one order.
-  const incoming = [...p.cohort.departments].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+/** The file's departments in the master list (names updated), with their row ids and which existed before. */
+async function upsertDepartments(tx: Tx, incoming: Department[]): Promise<{ ids: Map<string, number>; existed: Set<string> }> {
   const codes = incoming.map((d) => d.code);
-  const before = new Set<string>();
+  const existed = new Set<string>();
   for (let i = 0; i < codes.length; i += CHUNK) {
     const rows = await tx.select({ code: departments.code }).from(departments).where(inArray(departments.code, codes.slice(i, i + CHUNK)));
-    for (const r of rows) before.add(r.code);
+    for (const r of rows) existed.add(r.code);
   }
-  const deptIds = new Map<string, number>();
+  const ids = new Map<string, number>();
   for (let i = 0; i < incoming.length; i += CHUNK) {
     const rows = await tx
       .insert(departments)
       .values(incoming.slice(i, i + CHUNK).map((d) => ({ code: d.code, name: d.name })))
       .onConflictDoUpdate({ target: departments.code, set: { name: sql`excluded.name` } })
       .returning({ id: departments.id, code: departments.code });
-    for (const r of rows) deptIds.set(r.code, r.id);
+    for (const r of rows) ids.set(r.code, r.id);
   }
+  return { ids, existed };
+}
 
-  if (roundCreated) {
-    const declared = [...new Set(incoming.map((d) => d.group))].sort();
-    await tx.insert(groups).values(declared.map((name) => ({ roundId: round.id, name })));
-  }
+/**
+ * Each department's group in the round: a department already enrolled keeps its own (checked again
+ * under the lock: a group move may have happened since the file was checked), a new one joins the
+ * declared group its row names. Returns code → group.
+ */
+async function enrolInGroups(tx: Tx, round: Round, incoming: Department[], deptIds: Map<string, number>): Promise<Map<string, string>> {
   const groupRows = await tx.select({ id: groups.id, name: groups.name }).from(groups).where(eq(groups.roundId, round.id));
   const groupIds = new Map(groupRows.map((g) => [g.name, g.id]));
   const declared = groupRows.map((g) => g.name);
@@ -227,14 +269,13 @@ async function write(tx: Tx, slug: string, p: Plan, req: ImportRequest): Promise
       .where(and(eq(roundDepartments.roundId, round.id), inArray(roundDepartments.departmentId, ids)));
     for (const r of rows) enrolled.set(r.departmentId, r.group);
   }
-  // Checked again under the lock: a group move may have happened since the file was checked.
   const groupOf = new Map<string, string>();
   for (const d of incoming) {
     const current = enrolled.get(deptIds.get(d.code)!);
     const named = d.group === DEFAULT_GROUP ? '' : d.group;
-    if (current && named && named !== current) throw new ImportRefused(`单位 ${d.code} 在本轮属于分组“${current}”，文件中为“${named}”；请刷新后重新导入`);
+    if (current && named && named !== current) throw new Refusal(`单位 ${d.code} 在本轮属于分组“${current}”，文件中为“${named}”；请刷新后重新导入`);
     const group = groupFor(named, current, declared);
-    if (!groupIds.has(group)) throw new ImportRefused(undeclaredGroupMessage(group, declared));
+    if (!groupIds.has(group)) throw new Refusal(undeclaredGroupMessage(group, declared));
     groupOf.set(d.code, group);
   }
   for (let i = 0; i < incoming.length; i += CHUNK) {
@@ -243,19 +284,35 @@ async function write(tx: Tx, slug: string, p: Plan, req: ImportRequest): Promise
       .values(incoming.slice(i, i + CHUNK).map((d) => ({ roundId: round.id, departmentId: deptIds.get(d.code)!, groupId: groupIds.get(groupOf.get(d.code)!)! })))
       .onConflictDoNothing({ target: [roundDepartments.roundId, roundDepartments.departmentId] });
   }
+  return groupOf;
+}
 
+/** The import batch every row written carries. */
+async function recordBatch(tx: Tx, round: Round, req: ImportRequest, count: number, newCount: number): Promise<number> {
   const [batch] = await tx
     .insert(importBatches)
     .values({
       roundId: round.id,
       fileName: req.fileName ?? null,
       format: req.source.kind === 'cohort' ? 'cohort@1' : 'table',
-      departmentCount: incoming.length,
-      newDepartmentCount: codes.filter((c) => !before.has(c)).length,
+      departmentCount: count,
+      newDepartmentCount: newCount,
       createdBy: req.actor,
     })
     .returning({ id: importBatches.id });
+  return batch!.id;
+}
 
+/** A new current submission version per department (earlier versions stay); returns code → version. */
+async function appendVersions(
+  tx: Tx,
+  round: Round,
+  incoming: Department[],
+  deptIds: Map<string, number>,
+  groupOf: Map<string, string>,
+  batchId: number,
+  req: ImportRequest,
+): Promise<Record<string, number>> {
   const ids = [...deptIds.values()];
   const lastVersion = new Map<number, number>();
   for (let i = 0; i < ids.length; i += CHUNK) {
@@ -284,33 +341,10 @@ async function write(tx: Tx, slug: string, p: Plan, req: ImportRequest): Promise
       status: req.status ?? ('submitted' as const),
       // The department's own data; the file's judgement scores are the bureau's evaluations, kept apart.
       data: departmentToJson({ ...d, group: groupOf.get(d.code)!, judgements: {} }),
-      importBatchId: batch!.id,
+      importBatchId: batchId,
       createdBy: req.actor,
     };
   });
   for (let i = 0; i < values.length; i += CHUNK) await tx.insert(submissions).values(values.slice(i, i + CHUNK));
-  // A draft changes no score; its judgement figures are not an evaluation either.
-  const evaluated = req.status === 'draft' ? 0 : await writeImportedEvaluations(
-    tx,
-    round.id,
-    incoming.map((d) => ({ departmentId: deptIds.get(d.code)!, scores: Object.entries(d.judgements).map(([leaf, v]) => ({ leaf, score: v.toFixed(2) })) })),
-    req.actor,
-    batch!.id,
-  );
-  await writeAudit(tx, { id: req.actorId ?? null, name: req.actor, address: req.address ?? null }, {
-    action: 'round.import',
-    round,
-    before: { existingDepartments: before.size },
-    after: { batchId: batch!.id, file: req.fileName ?? null, departments: incoming.length, newDepartments: codes.length - before.size, versions, evaluations: evaluated },
-  });
-  return {
-    ok: true,
-    round: slug,
-    roundCreated,
-    departments: incoming.length,
-    newDepartments: codes.filter((c) => !before.has(c)).length,
-    versions,
-    batchId: batch!.id,
-    evaluations: evaluated,
-  };
+  return versions;
 }
