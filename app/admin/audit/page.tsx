@@ -2,11 +2,13 @@ import '@/app/ui/auth/auth.css';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/app/lib/auth/guard';
-import { AUDIT_ACTIONS, AUDIT_PAGE_SIZE, readAudit } from '@/app/lib/services/audit';
+import type { AuthT } from '@/app/lib/auth/messages';
 import { getAuthT } from '@/app/lib/auth/server-t';
 import type { SearchParams } from '@/app/lib/params';
+import { AUDIT_ACTIONS, AUDIT_PAGE_SIZE, readAudit, type AuditAction, type AuditRow } from '@/app/lib/services/audit';
+import { AuditTable, type AuditTableRow } from '@/app/ui/admin/AuditTable';
 import { AdminNav } from '../AdminNav';
-import { auditHref, parseAuditQuery } from './filter';
+import { auditHref, parseAuditQuery, type AuditQuery } from './filter';
 import { valueLines } from './values';
 
 export const dynamic = 'force-dynamic';
@@ -19,10 +21,45 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const { query, filter } = parseAuditQuery(await searchParams);
   const log = await readAudit(viewer, filter);
   if (!log) notFound();
-  const { rows, total, choices } = log;
   const { at } = await getAuthT();
   const page = filter.page ?? 1;
-  const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+  const pages = Math.max(1, Math.ceil(log.total / AUDIT_PAGE_SIZE));
+  return (
+    <>
+      <h1>{at('auditTitle')}</h1>
+      <AdminNav at={at} current="audit" />
+      <AuditFilter at={at} query={query} choices={log.choices} />
+      <section className="card" aria-labelledby="log-title">
+        <div className="card-head">
+          <h2 id="log-title">{at('auditTitle')}</h2>
+          <span className="muted" data-testid="audit-count">
+            {at('entriesCount', { n: log.total })}
+          </span>
+        </div>
+        {log.rows.length === 0 ? <p className="muted">{at('noEntries')}</p> : <AuditTable rows={auditRows(at, log.rows)} />}
+        {pages > 1 ? <AuditPager query={query} page={page} pages={pages} /> : null}
+      </section>
+    </>
+  );
+}
+
+/** The entries as the table shows them: time in China, the action's name, what it was about, the values before and after. */
+function auditRows(at: AuthT, rows: AuditRow[]): AuditTableRow[] {
+  return rows.map((r) => ({
+    id: r.id,
+    action: r.action,
+    at: when(r.createdAt),
+    actor: r.actor,
+    address: r.address,
+    actionLabel: (AUDIT_ACTIONS as readonly string[]).includes(r.action) ? at(`action.${r.action as AuditAction}`) : r.action,
+    target: [r.roundSlug && `${at('roundLabel')} ${r.roundSlug}`, r.departmentCode, r.targetUsername && `@${r.targetUsername}`, r.submissionId && `#${r.submissionId}`].filter(Boolean).join(' · '),
+    before: valueLines(r.before),
+    after: valueLines(r.after),
+  }));
+}
+
+/** The filter: who, what, which round and unit, from and to (a GET form, so a filtered view is a link). */
+function AuditFilter({ at, query, choices }: { at: AuthT; query: AuditQuery; choices: { actors: string[]; rounds: string[]; departments: string[] } }) {
   const select = (name: 'actor' | 'round' | 'department', label: string, all: string, options: string[]) => (
     <label>
       {label}
@@ -37,99 +74,50 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
     </label>
   );
   return (
-    <>
-      <h1>{at('auditTitle')}</h1>
-      <AdminNav at={at} current="audit" />
-      <section className="card" aria-label={at('filter')}>
-        <form method="get" className="inline-form" data-testid="audit-filter">
-          {select('actor', at('actorCol'), at('allActors'), choices.actors)}
-          <label>
-            {at('actionCol')}
-            <select name="action" defaultValue={query.action ?? ''}>
-              <option value="">{at('allActions')}</option>
-              {AUDIT_ACTIONS.map((a) => (
-                <option key={a} value={a}>
-                  {at(`action.${a}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          {select('round', at('roundLabel'), at('allRounds'), choices.rounds)}
-          {select('department', at('unit'), at('allDepartments'), choices.departments)}
-          <label>
-            {at('from')}
-            <input type="date" name="from" defaultValue={query.from ?? ''} />
-          </label>
-          <label>
-            {at('to')}
-            <input type="date" name="to" defaultValue={query.to ?? ''} />
-          </label>
-          <button type="submit" className="button">
-            {at('filter')}
-          </button>
-          <Link href="/admin/audit" style={{ alignSelf: 'center' }}>
-            {at('clearFilter')}
-          </Link>
-        </form>
-      </section>
-      <section className="card" aria-labelledby="log-title">
-        <div className="card-head">
-          <h2 id="log-title">{at('auditTitle')}</h2>
-          <span className="muted" data-testid="audit-count">
-            {at('entriesCount', { n: total })}
-          </span>
-        </div>
-        {rows.length === 0 ? (
-          <p className="muted">{at('noEntries')}</p>
-        ) : (
-          <div className="table-scroll tall">
-            <table className="data" data-testid="audit-table">
-              <thead>
-                <tr>
-                  <th>{at('atCol')}</th>
-                  <th>{at('actorCol')}</th>
-                  <th>{at('actionCol')}</th>
-                  <th>{at('targetCol')}</th>
-                  <th>{at('beforeCol')}</th>
-                  <th>{at('afterCol')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.id} data-action={r.action}>
-                    <td style={{ whiteSpace: 'nowrap' }}>{when(r.createdAt)}</td>
-                    <td>
-                      {r.actor}
-                      {r.address ? <div className="muted">{r.address}</div> : null}
-                    </td>
-                    <td>{(AUDIT_ACTIONS as readonly string[]).includes(r.action) ? at(`action.${r.action as (typeof AUDIT_ACTIONS)[number]}`) : r.action}</td>
-                    <td>
-                      {[r.roundSlug && `${at('roundLabel')} ${r.roundSlug}`, r.departmentCode, r.targetUsername && `@${r.targetUsername}`, r.submissionId && `#${r.submissionId}`]
-                        .filter(Boolean)
-                        .join(' · ')}
-                    </td>
-                    <td>
-                      <ul className="values">{valueLines(r.before).map((l, i) => <li key={i}>{l}</li>)}</ul>
-                    </td>
-                    <td>
-                      <ul className="values">{valueLines(r.after).map((l, i) => <li key={i}>{l}</li>)}</ul>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        {pages > 1 ? (
-          <nav className="pager" aria-label="pages">
-            {page > 1 ? <Link href={auditHref(query, page - 1)}>‹</Link> : null}
-            <span>
-              {page} / {pages}
-            </span>
-            {page < pages ? <Link href={auditHref(query, page + 1)}>›</Link> : null}
-          </nav>
-        ) : null}
-      </section>
-    </>
+    <section className="card" aria-label={at('filter')}>
+      <form method="get" className="inline-form" data-testid="audit-filter">
+        {select('actor', at('actorCol'), at('allActors'), choices.actors)}
+        <label>
+          {at('actionCol')}
+          <select name="action" defaultValue={query.action ?? ''}>
+            <option value="">{at('allActions')}</option>
+            {AUDIT_ACTIONS.map((a) => (
+              <option key={a} value={a}>
+                {at(`action.${a}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {select('round', at('roundLabel'), at('allRounds'), choices.rounds)}
+        {select('department', at('unit'), at('allDepartments'), choices.departments)}
+        <label>
+          {at('from')}
+          <input type="date" name="from" defaultValue={query.from ?? ''} />
+        </label>
+        <label>
+          {at('to')}
+          <input type="date" name="to" defaultValue={query.to ?? ''} />
+        </label>
+        <button type="submit" className="button">
+          {at('filter')}
+        </button>
+        <Link href="/admin/audit" style={{ alignSelf: 'center' }}>
+          {at('clearFilter')}
+        </Link>
+      </form>
+    </section>
+  );
+}
+
+/** Server-side pages of the log, as links that keep the filter. */
+function AuditPager({ query, page, pages }: { query: AuditQuery; page: number; pages: number }) {
+  return (
+    <nav className="pager" aria-label="pages">
+      {page > 1 ? <Link href={auditHref(query, page - 1)}>‹</Link> : null}
+      <span>
+        {page} / {pages}
+      </span>
+      {page < pages ? <Link href={auditHref(query, page + 1)}>›</Link> : null}
+    </nav>
   );
 }

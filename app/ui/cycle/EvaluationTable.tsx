@@ -1,72 +1,71 @@
-import type { Translate } from '@/app/i18n';
-import { BUREAU, type DepartmentEvaluation } from '@/app/lib/services/evaluation';
+'use client';
+import { createColumnHelper, useTable, type ColumnDef } from '@tanstack/react-table';
+import { useMemo } from 'react';
+import { useT } from '@/app/i18n/client';
+import type { LeafEvaluation } from '@/app/lib/services/evaluation';
+import { DataTable } from '../table/DataTable';
+import { features, type Features } from '../table/features';
+
+const helper = createColumnHelper<Features, LeafEvaluation>();
 
 /**
  * A department's judgement leaves as the bureau sees them: the self-score, each reviewer's score
  * and comment, the combined score and the spread (flagged above the round's threshold).
+ * `bureau` is who the scores name when there is no panel.
  */
-export function EvaluationTable({ t, ev }: { t: Translate; ev: DepartmentEvaluation }) {
-  const evaluators = ev.panel.length ? ev.panel.map((n) => ({ key: n, label: n })) : [{ key: BUREAU, label: t('bureau') }];
-  return (
-    <div className="table-scroll">
-      <table className="data" data-testid="evaluation-table">
-        <caption className="visually-hidden">{t('evaluationTitle')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('indicator')}</th>
-            <th scope="col" className="num">
-              {t('selfScore')}
-            </th>
-            {evaluators.map((e) => (
-              <th key={e.key} scope="col">
-                {e.label}
-              </th>
-            ))}
-            <th scope="col" className="num">
-              {t('combinedScore')}
-            </th>
-            {ev.panel.length ? (
-              <th scope="col" className="num">
-                {t('spread')}
-              </th>
-            ) : null}
-          </tr>
-        </thead>
-        <tbody>
-          {ev.leaves.map((l) => (
-            <tr key={l.code}>
-              <th scope="row">
-                {l.name}
-                <span className="weight">{t('weightLabel', { w: l.weight })}</span>
-              </th>
-              <td className="num">{l.self ?? '—'}</td>
-              {evaluators.map((e) => {
-                const s = l.scores.find((x) => x.by === e.key);
-                return (
-                  <td key={e.key}>
-                    {s ? (
-                      <>
-                        <strong>{s.score}</strong>
-                        {s.comment ? <div className="muted">{s.comment}</div> : null}
-                      </>
-                    ) : (
-                      <span className="badge pending">{t('status.pending')}</span>
-                    )}
-                  </td>
-                );
-              })}
-              <td className="num">{l.combined ? <strong>{l.combined}</strong> : <span className="badge pending">{t('status.pending')}</span>}</td>
-              {ev.panel.length ? (
-                <td className="num">
-                  {l.spread ?? '—'}
-                  {l.flagged ? <span className="badge flag">{t('spreadFlag')}</span> : null}
-                  {l.trimmed ? <div className="muted">{t('trimmedNote')}</div> : null}
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+export function EvaluationTable({ panel, leaves, bureau }: { panel: string[]; leaves: LeafEvaluation[]; bureau: string }) {
+  const t = useT();
+  const columns = useMemo<ColumnDef<Features, LeafEvaluation, any>[]>(() => {
+    const evaluators = panel.length ? panel.map((n) => ({ key: n, label: n })) : [{ key: bureau, label: t('bureau') }];
+    const pending = <span className="badge pending">{t('status.pending')}</span>;
+    return [
+      helper.accessor('name', {
+        header: t('indicator'),
+        enableSorting: false,
+        cell: (c) => (
+          <>
+            {c.getValue()}
+            <span className="weight">{t('weightLabel', { w: c.row.original.weight })}</span>
+          </>
+        ),
+      }),
+      helper.accessor((l) => l.self ?? '—', { id: 'self', header: t('selfScore'), enableSorting: false, meta: { numeric: true } }),
+      ...evaluators.map((e) =>
+        helper.display({
+          id: `by:${e.key}`,
+          header: e.label,
+          cell: (c) => {
+            const s = c.row.original.scores.find((x) => x.by === e.key);
+            return s ? (
+              <>
+                <strong>{s.score}</strong>
+                {s.comment ? <div className="muted">{s.comment}</div> : null}
+              </>
+            ) : (
+              pending
+            );
+          },
+        }),
+      ),
+      helper.accessor('combined', { header: t('combinedScore'), enableSorting: false, meta: { numeric: true }, cell: (c) => (c.getValue() ? <strong>{c.getValue()}</strong> : pending) }),
+      ...(panel.length
+        ? [
+            helper.accessor('spread', {
+              header: t('spread'),
+              enableSorting: false,
+              meta: { numeric: true },
+              cell: (c) => (
+                <>
+                  {c.getValue() ?? '—'}
+                  {c.row.original.flagged ? <span className="badge flag">{t('spreadFlag')}</span> : null}
+                  {c.row.original.trimmed ? <div className="muted">{t('trimmedNote')}</div> : null}
+                </>
+              ),
+            }),
+          ]
+        : []),
+    ];
+  }, [t, panel, bureau]);
+  const table = useTable({ features, columns, data: leaves, getRowId: (l) => l.code, initialState: { sorting: [], pagination: { pageIndex: 0, pageSize: Math.max(leaves.length, 1) } } });
+  return <DataTable table={table} caption={t('evaluationTitle')} rowHeader="name" testId="evaluation-table" tall={false} pager={false} />;
 }

@@ -16,13 +16,19 @@ interface DataTableProps<TData extends RowData> {
   /** Which column's cell is the row header (`<th scope="row">`). */
   rowHeader?: string;
   testId?: string;
+  /** Data attributes of each body row, e.g. `{ 'data-action': … }` for the tests to read. */
+  rowData?: (row: TData) => Record<`data-${string}`, string>;
+  /** The scroll box is capped at 70 % of the window (default), or as tall as the table. */
+  tall?: boolean;
+  /** The pager under the table (default); off where the server pages the rows itself. */
+  pager?: boolean;
 }
 
 /**
  * Renders a TanStack table as semantic HTML: grouped headers (leaf columns span the header rows
  * their group lacks), sort buttons with aria-sort, a sticky header and a pager.
  */
-export function DataTable<TData extends RowData>({ table, caption, className, rowClass, rowHeader, testId }: DataTableProps<TData>) {
+export function DataTable<TData extends RowData>({ table, caption, className, rowClass, rowHeader, testId, rowData, tall = true, pager = true }: DataTableProps<TData>) {
   const t = useT();
   usePrintAllRows(table);
   const groups = table.getHeaderGroups();
@@ -30,7 +36,7 @@ export function DataTable<TData extends RowData>({ table, caption, className, ro
   const rows = table.getRowModel().rows;
   return (
     <>
-      <div className="table-scroll tall">
+      <div className={tall ? 'table-scroll tall' : 'table-scroll'}>
         <table className={`data ${className ?? ''}`} data-testid={testId}>
           <caption className="visually-hidden">{caption}</caption>
           <thead>
@@ -57,7 +63,7 @@ export function DataTable<TData extends RowData>({ table, caption, className, ro
               </tr>
             ) : (
               rows.map((row) => (
-                <tr key={row.id} className={rowClass?.(row.original)}>
+                <tr key={row.id} className={rowClass?.(row.original)} {...rowData?.(row.original)}>
                   {row.getAllCells().map((cell) => {
                     const meta = cell.column.columnDef.meta;
                     const cls = [meta?.numeric ? 'num' : '', meta?.sticky ? 'sticky-col' : '', meta?.cellClass?.(cell.getValue()) ?? '']
@@ -81,7 +87,7 @@ export function DataTable<TData extends RowData>({ table, caption, className, ro
           </tbody>
         </table>
       </div>
-      <Pager table={table} />
+      {pager ? <Pager table={table} /> : null}
     </>
   );
 }
