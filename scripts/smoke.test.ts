@@ -51,4 +51,11 @@ describe('every command as a process, read slowly through a pipe', { timeout: 12
     const restored = await spawnSlowly('restore', ['--in', file('backup.ndjson')], { DATA_DIR: file('restored'), DATABASE_URL: '' });
     expect(restored).toMatchObject({ code: 0, stdout: `已恢复 ${(lines[0]!.tables as unknown[]).length} 个数据表、${lines.at(-1)!.rows} 行\n` });
   });
+
+  it('db:migrate and user: their lines and exit status', async () => {
+    const migrated = await spawnSlowly('db-migrate', [], env);
+    expect(migrated).toMatchObject({ code: 0, stdout: `数据库已是最新结构（PGlite：${file('pglite')}）\n` });
+    const added = await spawnSlowly('user', ['add', '--role', 'leader', '--username', 'lingdao', '--password', 'a leader passphrase'], env);
+    expect(added).toMatchObject({ code: 0, stdout: '已新增领导账号 lingdao\n', stderr: '' });
+  });
 });

@@ -9,6 +9,8 @@ import { getRoundScores, type RoundScores } from '@/db/queries';
 import { sessionOf, type DEMO } from './auth-http';
 
 export const SCREENSHOTS = path.join(__dirname, 'screenshots');
+/** The README's pictures: screenshots of the same names, taken again only when asked (UPDATE_README_IMAGES=1). */
+const README_IMAGES = path.join(__dirname, 'readme-images');
 
 export function baseURL(): string {
   return inject('baseURL');
@@ -80,6 +82,8 @@ export async function visit(page: Page, pathname: string): Promise<void> {
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
+  const image = path.join(README_IMAGES, `${name}.png`);
+  if (process.env.UPDATE_README_IMAGES === '1' && fs.existsSync(image)) fs.copyFileSync(path.join(SCREENSHOTS, `${name}.png`), image);
 }
 
 /**

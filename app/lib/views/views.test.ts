@@ -3,7 +3,7 @@ import type { Round, RoundScores } from '@/db/queries';
 import { builtinSystem, fmtScore, indexSystem, parseCohort, scoreCohort, scoresFromJson, scoresToJson } from '@/lib/scoring';
 import { heatView } from './heat';
 import { explanationView } from './explanation';
-import { pointsLost, totalSummary, weakIndicators } from '@/lib/stats';
+import seedCohort from '@/lib/demo/xiaolvzhai-2021.json';
 import { syntheticCohort } from '@/lib/synthetic/cohort';
 import { departmentView } from './department';
 import { detailSheet, indicatorSheet, summarySheet } from './export';
@@ -24,6 +24,31 @@ function round(seed: number): RoundScores {
 const rs = round(11);
 const members = (g: string) => rs.scores.departments.filter((d) => d.group === g);
 
+/**
+ * Figures worked out by hand: the seed township (README: 96.00 = 100 − 3 on 预算调整率, 15.24% ≥ 10% —
+ * − 1 on 经济效益, 4 of 5) and three copies with the same inputs, so every banded scale falls back to
+ * its thresholds and each copy differs only in one judgement score.
+ */
+function handRound(): RoundScores {
+  const seed = seedCohort.departments[0]!;
+  const copy = (code: string, judgements: Partial<typeof seed.judgements>) => ({ ...seed, code, name: code, self_scores: undefined, judgements: { ...seed.judgements, ...judgements } });
+  const cohort = {
+    ...seedCohort,
+    departments: [
+      seed,
+      copy('econ-2', { economic_benefit: 2 }), // 96 − 2 = 94.00
+      copy('duty-5-50', { duty_completion: 5.5 }), // 96 − 4.5 = 91.50
+      copy('social-3-75', { social_benefit: 3.75 }), // 96 − 1.25 = 94.75
+    ],
+  };
+  const parsed = parseCohort(cohort, system);
+  if (!parsed.ok) throw new Error(parsed.problems[0]!.message);
+  const departments = parsed.cohort.departments;
+  const r = { slug: 'hand', name: '手算轮次', year: 2021, status: 'collecting', policy: system.interpolation } as Round;
+  return { round: r, system, departments, scores: scoreCohort(system, departments) };
+}
+const hand = handRound();
+
 describe('rankings view', () => {
   it('keeps the engine’s rank order and prints every subtotal as the engine computed it', () => {
     const v = rankingsView(rs, '乡镇');
@@ -34,10 +59,18 @@ describe('rankings view', () => {
     });
   });
 
-  it('marks the group’s mean and median total from the cohort statistics', () => {
-    const v = rankingsView(rs, '县直部门');
-    const s = totalSummary(members('县直部门'))!;
-    expect([v.meanText, v.medianText]).toEqual([fmtScore(s.mean), fmtScore(s.median)]);
+  it('marks the group’s mean and median total, rounded half up to the cent', () => {
+    const v = rankingsView(hand, '乡镇');
+    expect(v.rows.map((r) => [r.code, r.total])).toEqual([
+      ['xiaolvzhai', '96.00'],
+      ['social-3-75', '94.75'],
+      ['econ-2', '94.00'],
+      ['duty-5-50', '91.50'],
+    ]);
+    // (96.00 + 94.75 + 94.00 + 91.50) / 4 = 94.0625; the median (94.75 + 94.00) / 2 = 94.375.
+    expect([v.meanText, v.medianText]).toEqual(['94.06', '94.38']);
+    // The seed's level-1 subtotals, 投入 过程 产出 效果: 10, 45 − 3, 25, 20 − 1.
+    expect(v.rows[0]!.l1.map(([s]) => s)).toEqual(['10.00', '42.00', '25.00', '19.00']);
   });
 
   it('is built once per scoring: the same scoring gives the same view, a new scoring a new one', () => {
@@ -60,8 +93,9 @@ describe('indicator view', () => {
   });
 
   it('gives each department’s lost points as the weight minus its score', () => {
-    const v = indicatorView(rs, '乡镇', 'carryover')!;
-    members('乡镇').forEach((d, i) => expect(v.points[i]!.lostText).toBe(fmtScore(pointsLost(d.indicators.carryover!))));
+    // 预算调整率 15.24% ≥ 10% scores 0 of 3: every copy loses all 3 points; 结转结余率 0% loses none of 4.
+    expect(indicatorView(hand, '乡镇', 'budget_adjustment')!.points.map((p) => p.lostText)).toEqual(['3.00', '3.00', '3.00', '3.00']);
+    expect(indicatorView(hand, '乡镇', 'carryover')!.points.map((p) => p.lostText)).toEqual(['0.00', '0.00', '0.00', '0.00']);
   });
 
   it('answers nothing for an unknown indicator', () => {
@@ -74,8 +108,16 @@ describe('department view', () => {
     const d = members('乡镇')[members('乡镇').length - 1]!;
     const v = departmentView(rs, d.code, [])!;
     expect(v.tree.filter((r) => r.level === 3).map((r) => r.code)).toEqual(indexSystem(system).leaves.map((l) => l.leaf.code));
-    expect(v.weak.map((e) => e.indicator.code)).toEqual(weakIndicators(system, d).map((s) => s.code));
     expect(v.level2).toHaveLength(indexSystem(system).level2.length);
+  });
+
+  it('orders the weak indicators by points lost, ties in the system’s order', () => {
+    const weak = (code: string) => departmentView(hand, code, [])!.weak.map((e) => e.indicator.code);
+    // duty 10 − 5.5 = 4.5 lost, then 预算调整率's 3, then 经济效益's 1.
+    expect(weak('duty-5-50')).toEqual(['duty_completion', 'budget_adjustment', 'economic_benefit']);
+    // 3 and 3: 预算调整率 (过程) comes before 经济效益 (效果) in the system.
+    expect(weak('econ-2')).toEqual(['budget_adjustment', 'economic_benefit']);
+    expect(weak('social-3-75')).toEqual(['budget_adjustment', 'social_benefit', 'economic_benefit']);
   });
 });
 
