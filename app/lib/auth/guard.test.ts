@@ -30,7 +30,7 @@ vi.mock('./viewer', () => ({
   requestAddress: async () => '203.0.113.7',
 }));
 
-const { DENIED_LOGIN, DENIED_ROLE, guardedAction, guardRoute, requireUser } = await import('./guard');
+const { BAD_INPUT, DENIED_LOGIN, DENIED_ROLE, guardedAction, guardRoute, requireUser } = await import('./guard');
 
 const person = (role: Viewer['role'], code: string | null = null): Viewer => ({
   id: 7,
@@ -62,7 +62,8 @@ beforeEach(() => {
 
 describe('requireUser (pages)', () => {
   it('sends an anonymous visitor to the login page, and back to where it was going', async () => {
-    await expect(requireUser('round:view', { returnTo: '/rounds/2021?group=乡镇' })).rejects.toThrow(`redirect /login?next=${encodeURIComponent('/rounds/2021?group=乡镇')}`);
+    // The way back is the address as the browser sends it (non-ASCII percent-encoded), then encoded once more as the `next` value.
+    await expect(requireUser('round:view', { returnTo: '/rounds/2021?group=乡镇' })).rejects.toThrow(`redirect /login?next=${encodeURIComponent('/rounds/2021?group=%E4%B9%A1%E9%95%87')}`);
     // Never back to another site.
     await expect(requireUser(undefined, { returnTo: '//evil.example/' })).rejects.toThrow('redirect /login');
     await expect(requireUser(undefined, { returnTo: '//evil.example/' })).rejects.not.toThrow('evil');
@@ -123,6 +124,17 @@ describe('guardedAction (server actions)', () => {
     const r = await run(null, form({ slug: '' }));
     expect(r).toMatchObject({ ok: false, message: '提交的内容不完整或格式不对', fieldErrors: { slug: [expect.any(String)], code: [expect.any(String)] } });
     expect(ran).not.toHaveBeenCalled();
+  });
+
+  it('refuses a form holding a NUL, or no form at all, with one message and without running the action', async () => {
+    request.viewer = admin;
+    const { ran, run } = action('round:manage');
+    expect(await run(null, form({ slug: '2021', code: 'x\0y' }))).toEqual(BAD_INPUT);
+    expect(await run(null, form({ slug: '2021', code: 'x', 'na\0me': 'v' }))).toEqual(BAD_INPUT);
+    // An action called by hand may be handed anything but a form.
+    expect(await run(null, { slug: '2021', code: 'x' } as unknown as FormData)).toEqual(BAD_INPUT);
+    expect(ran).not.toHaveBeenCalled();
+    expect(await run(null, form({ slug: '2021', code: 'x' }))).toMatchObject({ ok: true });
   });
 
   it('checks the permission on the target the input names: a department only on its own code', async () => {
