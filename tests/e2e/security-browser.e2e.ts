@@ -52,7 +52,8 @@ const injected = (page: Page) =>
 
 /**
  * Hovers every drawn mark of a chart (bars, points) until its tooltip shows `text`; returns the
- * tooltip's text, or null when no mark's tooltip did.
+ * tooltip's text, or null when no mark's tooltip did. After each hover it waits for the tooltip to
+ * show that mark (its text changed), or at most five frames when two marks read the same.
  */
 async function hoverUntilTooltip(page: Page, testId: string, text: string, limit = Infinity): Promise<string | null> {
   const box = page.getByTestId(testId);
@@ -66,13 +67,18 @@ async function hoverUntilTooltip(page: Page, testId: string, text: string, limit
     }),
   );
   const tip = box.locator('.chart-tip');
+  let last = '';
   for (const i of marks.slice(0, limit)) {
     // hover() scrolls the mark into view first; a chart below the fold gets no mouse events.
     await paths.nth(i).hover({ force: true, timeout: 2000 });
     // echarts fills the tooltip on its next frame.
-    for (let i = 0; i < 5; i++) {
+    for (let k = 0; k < 5; k++) {
       const shown = (await tip.count()) ? await tip.first().innerText() : '';
       if (shown.includes(text)) return shown;
+      if (shown && shown !== last) {
+        last = shown;
+        break;
+      }
       await page.waitForTimeout(40);
     }
   }
