@@ -2,16 +2,17 @@ import { count, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '@/db/audit';
 import { seedDemo } from '@/db/demo';
-import { demoCohorts } from '@/db/demo-data';
 import { importCohort } from '@/db/import';
-import { linkCodes, listEarlierCodes, listLinks, unlinkCodes } from '@/db/links';
-import { publishAs } from '@/db/publication';
+import { listEarlierCodes, listLinks } from '@/db/links';
+import { publish } from '@/db/publication';
 import { getPublishedScores, getRoundScores } from '@/db/queries';
 import { getPreviousRound, getTrend } from '@/db/report-data';
 import { departmentLinks, rounds } from '@/db/schema';
-import { DEFAULT_BUREAU_NAME, getBureauName, setBureauName } from '@/db/settings';
+import { DEFAULT_BUREAU_NAME, getBureauName } from '@/db/settings';
+import { demoCohorts } from '@/lib/demo/cohorts';
 import type { Viewer } from '@/lib/auth/roles';
 import { codeLineage, movements } from '@/lib/stats/movement';
+import { linkCodes, setBureauName, unlinkCodes } from '@/app/lib/services/units';
 import { standingsOf } from '@/app/lib/views/standing';
 import { account, backends, openTestDb, type TestDb } from '@/tests/auth/db-helpers';
 
@@ -31,7 +32,7 @@ describe.each(backends)('reports data on %s', (backend) => {
     const r = await importCohort({ roundSlug: '2022', system: 'julu-2021', source: { kind: 'cohort', json: cohort }, actor: 'test', status: 'accepted' }, t.db);
     if (!r.ok) throw new Error(JSON.stringify(r.problems));
     await t.db.update(rounds).set({ status: 'reviewing' }).where(eq(rounds.slug, '2022'));
-    const p = await publishAs(t.db, '2022', { id: null, name: 'test' });
+    const p = await t.db.transaction((tx) => publish(tx, '2022', { id: null, name: 'test' }));
     if (!p.ok) throw new Error(p.message);
   });
   afterAll(async () => {

@@ -1,9 +1,8 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { linkCodes, unlinkCodes } from '@/db/links';
-import { setBureauName } from '@/db/settings';
 import { guardedAction } from '@/app/lib/auth/guard';
+import { linkCodes, setBureauName, unlinkCodes } from '@/app/lib/services/units';
 
 const Code = z.string().trim().min(1).max(64);
 const Reason = z.string().max(500);

@@ -1,10 +1,9 @@
 import '@/app/ui/auth/auth.css';
-import { listLinks } from '@/db/links';
-import { getBureauName } from '@/db/settings';
-import { listDepartmentChoices } from '@/db/users';
+import { notFound } from 'next/navigation';
 import { getTranslator } from '@/app/i18n/server';
 import { requireUser } from '@/app/lib/auth/guard';
 import { getAuthT } from '@/app/lib/auth/server-t';
+import { readUnits } from '@/app/lib/services/units';
 import { ActionForm } from '@/app/ui/auth/ActionForm';
 import { LinkTable } from '@/app/ui/grades/LinkTable';
 import { AdminNav } from '../AdminNav';
@@ -14,8 +13,10 @@ export const dynamic = 'force-dynamic';
 
 /** The bureau's report heading and the links of renamed or re-coded units across years. */
 export default async function UnitsPage() {
-  await requireUser('units:manage', { returnTo: '/admin/units' });
-  const [bureau, links, units] = await Promise.all([getBureauName(), listLinks(), listDepartmentChoices()]);
+  const viewer = await requireUser('units:manage', { returnTo: '/admin/units' });
+  const data = await readUnits(viewer);
+  if (!data) notFound();
+  const { bureau, links, units } = data;
   const [{ at }, { t }] = await Promise.all([getAuthT(), getTranslator()]);
   return (
     <>
