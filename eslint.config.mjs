@@ -4,7 +4,7 @@
 //   lib/          pure libraries: nothing of app/, db/, scripts/
 //   db/           data access: nothing of app/ or scripts/, and no permission decisions (`can`)
 //   app/          pages, actions, routes and app/ui reach the database only through
-//                 app/lib/services or app/lib/data.ts: nothing of db/ outside app/lib/
+//                 app/lib/services or app/lib/data.ts: nothing of db/ outside app/lib/ (nor proxy.ts)
 //   everywhere    production code imports nothing of tests/
 import tseslint from 'typescript-eslint';
 
@@ -49,7 +49,7 @@ export default tseslint.config(
       [
         TESTS,
         from(['db', 'app', 'scripts'], 'lib/scoring is the engine: it imports nothing of db/, app/ or scripts/.'),
-        { regex: '^(@/lib/(interchange|auth|synthetic|demo|stats)|(\\.\\./)+(interchange|auth|synthetic|demo|stats))(/|$)', message: 'lib/scoring depends on no other part of lib/: they call the engine.' },
+        { regex: '^(@/lib/(interchange|auth|synthetic|demo|stats|security|pdf)|(\\.\\./)+(interchange|auth|synthetic|demo|stats|security|pdf))(/|$)', message: 'lib/scoring depends on no other part of lib/: they call the engine.' },
         { group: ['react', 'react-dom', 'react/*', 'next', 'next/*', 'drizzle-orm', 'drizzle-orm/*', 'postgres', '@electric-sql/*', 'exceljs', 'csv-parse', 'csv-parse/*'], message: 'lib/scoring is pure TypeScript: no React, no database, no file formats.' },
       ],
       IO_MODULES.map((name) => ({ name, message: 'lib/scoring does no I/O: its callers read and write.' })),
@@ -64,7 +64,8 @@ export default tseslint.config(
     ),
   },
   {
-    files: ['app/**/*.ts', 'app/**/*.tsx'],
+    // proxy.ts is the web's front door too: it answers before any page, and reads no database.
+    files: ['app/**/*.ts', 'app/**/*.tsx', 'proxy.ts'],
     ignores: [...TEST_FILES, 'app/lib/**'],
     rules: {
       ...restrict([TESTS, from(['db'], 'Pages, actions, routes and app/ui never import db/: call a service (app/lib/services) or a read of app/lib/data.ts, which check the viewer.')]),
