@@ -159,13 +159,14 @@ export interface DepartmentEvaluation {
  * and the spread), and the history of every score (the bureau only). Null for anyone else.
  */
 export async function loadDepartmentEvaluation(viewer: Viewer | null, slug: string, code: string, db?: Db): Promise<DepartmentEvaluation | null> {
-  if (!viewer) return null;
+  const bureau = can(viewer, 'submission:review');
+  // Refused before any read unless the viewer could see it were it assigned (a reviewer).
+  if (!viewer || (!bureau && !can(viewer, 'evaluation:score', { departmentCode: code, assigned: true }))) return null;
   const handle = await handleOf(db);
   const round = await selectRound(handle, slug);
   if (!round) return null;
   const member = await selectMember(handle, round.id, code);
   if (!member) return null;
-  const bureau = can(viewer, 'submission:review');
   if (!bureau && !can(viewer, 'evaluation:score', { departmentCode: code, assigned: await isAssigned(handle, round.id, viewer.id, member.id) })) return null;
 
   const current = await getSubmission(slug, code, undefined, handle);
