@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import postgres from 'postgres';
+import { inject } from 'vitest';
 import { openDb, type DbHandle } from '../client';
 
 /**
@@ -27,12 +29,20 @@ async function admin<T>(fn: (sql: postgres.Sql) => Promise<T>): Promise<T> {
   }
 }
 
+/** The migrated dump made by ./global-setup, read once per test file; none outside the unit suite. */
+let template: Blob | undefined;
+function pgliteTemplate(): Blob | undefined {
+  const file = inject('pgliteTemplate');
+  if (!file) return undefined;
+  return (template ??= new Blob([fs.readFileSync(file)]));
+}
+
 /**
  * A database of its own: in-memory PGlite, or a fresh `scorecard_test_<random>` database on the
  * server, created here and dropped by `close`.
  */
 export async function openTestDb(backend: Backend): Promise<TestDb> {
-  if (backend === 'pglite') return { ...(await openDb({})), backend };
+  if (backend === 'pglite') return { ...(await openDb({ template: pgliteTemplate() })), backend };
   if (!TEST_DATABASE_URL) throw new Error('TEST_DATABASE_URL is not set');
   const name = `scorecard_test_${randomBytes(6).toString('hex')}`;
   // UTF8 whatever the server's locale: the data is Chinese.
