@@ -3,16 +3,17 @@ import '@fontsource/noto-sans-sc/700.css';
 import './globals.css';
 import './ui/print.css';
 import type { Metadata } from 'next';
+import { NuqsAdapter } from 'nuqs/adapters/next/app';
 import type { ReactNode } from 'react';
 import { I18nProvider } from './i18n/client';
 import { getTranslator } from './i18n/server';
 import { UserMenu } from './ui/auth/UserMenu';
 import { LocaleSwitch } from './ui/layout/LocaleSwitch';
 
-export const metadata: Metadata = {
-  title: '部门整体支出绩效评价对比看板',
-  description: '部门整体支出绩效评价：得分排名、指标差距与评分说明',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return { title: t('appTitle'), description: t('appDescription') };
+}
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const { locale, t } = await getTranslator();
@@ -33,9 +34,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </div>
         </header>
         <I18nProvider locale={locale}>
-          <main id="main" className="container" tabIndex={-1}>
-            {children}
-          </main>
+          <NuqsAdapter>
+            <main id="main" className="container" tabIndex={-1}>
+              {children}
+            </main>
+          </NuqsAdapter>
         </I18nProvider>
       </body>
     </html>

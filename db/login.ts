@@ -1,7 +1,7 @@
 import { and, eq, lt, or, sql } from 'drizzle-orm';
 import { normalizeUsername } from '@/lib/auth/credentials';
 import { burnPasswordCheck, verifyPassword } from '@/lib/auth/password';
-import { COUNT_WINDOW_MS, delayAfterFailure, KNOWN_ADDRESS_MS, loginGate, waitText, type FailureCounts } from '@/lib/auth/rate-limit';
+import { COUNT_WINDOW_MS, delayAfterFailure, KNOWN_ADDRESS_MS, loginGate, waitText, type FailureCounts, type Scope } from '@/lib/auth/rate-limit';
 import type { Viewer } from '@/lib/auth/roles';
 import { Busy, passwordSlots } from '@/lib/auth/slots';
 import { writeAudit } from './audit';
@@ -19,14 +19,19 @@ export interface LoginRequest extends SessionMeta {
   presentedSession?: string | null;
 }
 
-export type LoginResult =
-  | { ok: true; token: string; viewer: Viewer }
-  | { ok: false; message: string; retryAfterSeconds?: number; busy?: true };
+/**
+ * Why a sign-in was refused, as data, so the page can say it in the viewer's language (`message` is
+ * the Chinese sentence): nothing typed, a wrong password (and the wait it started), the throttle
+ * (which key: this address, or the account), or all password checks busy.
+ */
+export type LoginRefusal = { ok: false; message: string; retryAfterSeconds?: number; busy?: true; reason: 'missing' | 'wrong' | 'throttled' | 'busy'; scope?: Scope };
+
+export type LoginResult = { ok: true; token: string; viewer: Viewer } | LoginRefusal;
 
 const WRONG = '用户名或密码错误';
 export const BUSY = '登录请求过多，服务器正忙，请稍后再试';
 
-type Check = { ok: true; userId: number } | { ok: false; message: string; retryAfterSeconds?: number; busy?: true };
+type Check = { ok: true; userId: number } | LoginRefusal;
 
 const at = (x: unknown) => (x ? new Date(x as string | Date) : null);
 /** A moment as a parameter of raw SQL: postgres.js takes no Date there (drizzle maps only column values). */
@@ -96,7 +101,7 @@ async function checkPassword(handle: Db, username: string, password: string, add
     const [row] = await tx.insert(loginAttempts).values({ username, address, succeeded: false, createdAt: now }).returning({ id: loginAttempts.id });
     return { ok: true as const, attemptId: row!.id, counts };
   });
-  if (!gate.ok) return { ok: false, message: gate.message, retryAfterSeconds: gate.retryAfterSeconds };
+  if (!gate.ok) return { ok: false, message: gate.message, retryAfterSeconds: gate.retryAfterSeconds, reason: 'throttled', scope: gate.scope };
 
   const user = await findLoginUser(handle, username);
   const valid = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
@@ -108,17 +113,17 @@ async function checkPassword(handle: Db, username: string, password: string, add
       after: { username, via, ...(wait > 0 ? { delaySeconds: wait } : {}) },
     });
     // A disabled account gets the same answer as a wrong password: no hint that the name exists.
-    return { ok: false, message: wait > 0 ? `${WRONG}；请 ${waitText(wait)}后再试` : WRONG, ...(wait > 0 ? { retryAfterSeconds: wait } : {}) };
+    return { ok: false, message: wait > 0 ? `${WRONG}；请 ${waitText(wait)}后再试` : WRONG, reason: 'wrong', ...(wait > 0 ? { retryAfterSeconds: wait } : {}) };
   }
   await handle.update(loginAttempts).set({ succeeded: true }).where(eq(loginAttempts.id, gate.attemptId));
   return { ok: true, userId: user.id };
 }
 
-async function inSlot<T extends { ok: boolean }>(fn: () => Promise<T>): Promise<T | { ok: false; message: string; retryAfterSeconds: number; busy: true }> {
+async function inSlot<T extends { ok: boolean }>(fn: () => Promise<T>): Promise<T | LoginRefusal> {
   try {
     return await passwordSlots().run(fn);
   } catch (e) {
-    if (e instanceof Busy) return { ok: false, message: BUSY, retryAfterSeconds: e.retryAfterSeconds, busy: true };
+    if (e instanceof Busy) return { ok: false, message: BUSY, retryAfterSeconds: e.retryAfterSeconds, busy: true, reason: 'busy' };
     throw e;
   }
 }
@@ -126,7 +131,7 @@ async function inSlot<T extends { ok: boolean }>(fn: () => Promise<T>): Promise<
 /** Checks a username and password and, when they are right, starts a fresh session. */
 export async function login(req: LoginRequest, now = new Date(), db?: Db): Promise<LoginResult> {
   const username = normalizeUsername(req.username).slice(0, 64);
-  if (!username || !req.password) return { ok: false, message: '请输入用户名和密码' };
+  if (!username || !req.password) return { ok: false, message: '请输入用户名和密码', reason: 'missing' };
   return inSlot(async (): Promise<LoginResult> => {
     const handle = db ?? (await getDb());
     const checked = await checkPassword(handle, username, req.password, req.address, 'login', now);
@@ -160,7 +165,7 @@ export async function verifyCurrentPassword(
   address: string,
   now = new Date(),
   db?: Db,
-): Promise<{ ok: true } | { ok: false; message: string; retryAfterSeconds?: number }> {
+): Promise<{ ok: true } | LoginRefusal> {
   const r = await inSlot(async () => checkPassword(db ?? (await getDb()), viewer.username, password, address, 'password-change', now));
   if (r.ok) return { ok: true };
   return { ...r, message: r.message.startsWith(WRONG) ? r.message.replace(WRONG, '当前密码不正确') : r.message };

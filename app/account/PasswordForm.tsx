@@ -1,10 +1,10 @@
 'use client';
 import { useActionState, useEffect, useRef } from 'react';
-import { useAuthT } from '@/app/lib/auth/client-t';
+import { useT } from '@/app/i18n/client';
 import { changePasswordAction } from './actions';
 
 export function PasswordForm() {
-  const at = useAuthT();
+  const t = useT();
   const [state, action, pending] = useActionState(changePasswordAction, null);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -14,29 +14,29 @@ export function PasswordForm() {
   return (
     <form ref={form} action={action} className="auth-form" data-testid="password-form">
       <label className="auth-field">
-        <span>{at('currentPassword')}</span>
+        <span>{t('currentPassword')}</span>
         <input name="current" type="password" autoComplete="current-password" required aria-invalid={Boolean(err('current'))} />
       </label>
       <div className="auth-field">
         <label className="auth-field">
-          <span>{at('newPassword')}</span>
+          <span>{t('newPassword')}</span>
           <input name="next" type="password" autoComplete="new-password" required minLength={10} aria-describedby="pw-rule" aria-invalid={Boolean(err('next'))} />
         </label>
         <small id="pw-rule" className="muted">
-          {at('passwordRule')}
+          {t('passwordRule')}
         </small>
       </div>
       <label className="auth-field">
-        <span>{at('confirmPassword')}</span>
+        <span>{t('confirmPassword')}</span>
         <input name="confirm" type="password" autoComplete="new-password" required aria-invalid={Boolean(err('confirm'))} />
       </label>
       {state ? (
         <p className={state.ok ? 'auth-ok' : 'auth-error'} role={state.ok ? 'status' : 'alert'}>
-          {state.ok ? at('passwordChanged') : state.message}
+          {state.ok ? t('passwordChanged') : state.message}
         </p>
       ) : null}
       <button type="submit" className="button" disabled={pending}>
-        {pending ? at('saving') : at('changePassword')}
+        {pending ? t('saving') : t('changePassword')}
       </button>
     </form>
   );

@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { guardedAction, type ActionState } from '@/app/lib/auth/guard';
 import { changeOwnPassword } from '@/app/lib/services/users';
+import { getTranslator } from '@/app/i18n/server';
+import { refusalText } from '@/app/login/refusal';
 
 const PasswordForm = z.object({
   current: z.string().min(1, '请输入当前密码').max(256),
@@ -17,8 +19,12 @@ export const changePasswordAction = guardedAction(
   PasswordForm,
   'signed-in',
   async (input, { viewer, address, session }): Promise<ActionState> => {
-    if (input.next !== input.confirm) return { ok: false, message: '两次输入的新密码不一致', fieldErrors: { confirm: ['两次输入的新密码不一致'] } };
+    const { t } = await getTranslator();
+    if (input.next !== input.confirm) return { ok: false, message: t('passwordsDiffer'), fieldErrors: { confirm: [t('passwordsDiffer')] } };
+    // Counted and throttled like a login; a refusal of the current password is worded from its reason.
     const r = await changeOwnPassword(viewer, { current: input.current, next: input.next }, { address, session });
-    return r.ok ? { ok: true } : { ok: false, message: r.message, ...(r.field ? { fieldErrors: { [r.field]: [r.message] } } : {}) };
+    if (r.ok) return { ok: true };
+    const message = r.refusal ? refusalText(r.refusal, t, 'current') : r.message;
+    return { ok: false, message, ...(r.field ? { fieldErrors: { [r.field]: [message] } } : {}) };
   },
 );

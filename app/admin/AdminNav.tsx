@@ -1,20 +1,20 @@
 import Link from 'next/link';
-import type { AuthT } from '@/app/lib/auth/messages';
+import type { Translate } from '@/app/i18n';
 
-export function AdminNav({ at, current }: { at: AuthT; current: 'rounds' | 'users' | 'audit' | 'units' }) {
+export function AdminNav({ t, current }: { t: Translate; current: 'rounds' | 'users' | 'audit' | 'units' }) {
   return (
-    <nav className="admin-nav" aria-label={at('adminNav')}>
+    <nav className="admin-nav" aria-label={t('adminNav')}>
       <Link href="/admin/rounds" aria-current={current === 'rounds' ? 'page' : undefined}>
-        {at('navRounds')}
+        {t('navRounds')}
       </Link>
       <Link href="/admin/users" aria-current={current === 'users' ? 'page' : undefined}>
-        {at('navUsers')}
+        {t('navUsers')}
       </Link>
       <Link href="/admin/audit" aria-current={current === 'audit' ? 'page' : undefined}>
-        {at('navAudit')}
+        {t('navAudit')}
       </Link>
       <Link href="/admin/units" aria-current={current === 'units' ? 'page' : undefined}>
-        {at('navUnits')}
+        {t('navUnits')}
       </Link>
     </nav>
   );

@@ -1,6 +1,7 @@
 'use client';
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { dictionary, translator, type Locale, type Translate } from './index';
+import { formats, type Formats } from './format';
+import { translator, type Locale, type Translate } from './index';
 
 const LocaleContext = createContext<Locale>('zh-CN');
 
@@ -11,9 +12,14 @@ export function I18nProvider({ locale, children }: { locale: Locale; children: R
 
 export function useT(): Translate {
   const locale = useContext(LocaleContext);
-  return useMemo(() => translator(dictionary(locale)), [locale]);
+  return useMemo(() => translator(locale), [locale]);
 }
 
 export function useLocale(): Locale {
   return useContext(LocaleContext);
+}
+
+export function useFormats(): Formats {
+  const locale = useContext(LocaleContext);
+  return useMemo(() => formats(locale), [locale]);
 }

@@ -8,6 +8,8 @@ import { BAD_INPUT, formFields, type ActionState } from '@/app/lib/auth/guard';
 import { safeNext } from '@/app/lib/auth/redirect';
 import { presentedSessionHash, requestAddress } from '@/app/lib/auth/viewer';
 import { signIn, signOut } from '@/app/lib/services/session';
+import { getTranslator } from '@/app/i18n/server';
+import { refusalText } from './refusal';
 
 const LoginForm = z.object({
   username: z.string().max(64),
@@ -24,9 +26,10 @@ export async function loginAction(_prev: ActionState | null, formData: FormData)
   const origin = checkSameOrigin((n) => h.get(n), allowedOriginHosts());
   if (!origin.ok) return { ok: false, denied: true, message: origin.message };
   const fields = formFields(formData);
-  if (!fields) return BAD_INPUT;
+  const { t } = await getTranslator();
+  if (!fields) return { ...BAD_INPUT, message: t('badForm') };
   const parsed = LoginForm.safeParse(fields);
-  if (!parsed.success) return { ok: false, message: '请输入用户名和密码' };
+  if (!parsed.success) return { ok: false, message: t('loginMissing') };
   const result = await signIn({
     username: parsed.data.username,
     password: parsed.data.password,
@@ -34,7 +37,7 @@ export async function loginAction(_prev: ActionState | null, formData: FormData)
     userAgent: h.get('user-agent'),
     presentedSession: await presentedSessionHash(),
   });
-  if (!result.ok) return { ok: false, message: result.message, data: { username: parsed.data.username } };
+  if (!result.ok) return { ok: false, message: refusalText(result, t), data: { username: parsed.data.username } };
   const secure = isSecureRequest((n) => h.get(n));
   (await cookies()).set(sessionCookieName(secure), result.token, sessionCookieOptions(secure));
   redirect(safeNext(parsed.data.next));

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import os from 'node:os';
 import JSZip from 'jszip';
-import { dictionary, translator } from '@/app/i18n';
+import { translator } from '@/app/i18n';
 import { bulletin, scorecardReports, type ReportSources } from '@/app/lib/reports/assemble';
 import { bulletinPdf } from '@/app/lib/reports/bulletin-pdf';
 import { scorecardPdf } from '@/app/lib/reports/scorecard-pdf';
@@ -40,7 +40,7 @@ export async function run() {
       trendOf: (codes) => selectTrend(db, codes),
       locale: 'zh-CN',
     };
-    const t = translator(dictionary('zh-CN'));
+    const t = translator('zh-CN');
     const codes = rs.scores.departments.map((d) => d.code);
     const one = async () => scorecardPdf(await scorecardReports(rs, ['xiaolvzhai'], src), t, 'zh-CN');
 

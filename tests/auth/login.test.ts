@@ -47,20 +47,20 @@ describe.each(backends)('on %s', (backend) => {
     it('gives one answer for an unknown user and a wrong password', async () => {
       const unknown = await attempt('nobody', 'whatever-password', { address: '10.9.9.9' });
       const wrong = await attempt('admin', 'wrong-password', { address: '10.9.9.8' });
-      expect(unknown).toEqual({ ok: false, message: '用户名或密码错误' });
-      expect(wrong).toEqual({ ok: false, message: '用户名或密码错误' });
+      expect(unknown).toEqual({ ok: false, message: '用户名或密码错误', reason: 'wrong' });
+      expect(wrong).toEqual({ ok: false, message: '用户名或密码错误', reason: 'wrong' });
     });
 
     it('slows guesses from one address with growing waits instead of locking the account', async () => {
       const from = (ms: number, password = 'wrong-password-v') => attempt('victim', password, { address: '10.1.0.1', now: at(ms) });
-      expect(await from(0)).toEqual({ ok: false, message: '用户名或密码错误' });
-      expect(await from(1000)).toEqual({ ok: false, message: '用户名或密码错误' });
+      expect(await from(0)).toEqual({ ok: false, message: '用户名或密码错误', reason: 'wrong' });
+      expect(await from(1000)).toEqual({ ok: false, message: '用户名或密码错误', reason: 'wrong' });
       // The third failure starts a 1 s wait, and says so.
-      expect(await from(2000)).toEqual({ ok: false, message: '用户名或密码错误；请 1 秒后再试', retryAfterSeconds: 1 });
+      expect(await from(2000)).toEqual({ ok: false, message: '用户名或密码错误；请 1 秒后再试', retryAfterSeconds: 1, reason: 'wrong' });
       // Too soon: refused before the password is looked at, even the right one, and not counted.
       expect(await from(2500, PASSWORD)).toMatchObject({ ok: false, retryAfterSeconds: 1, message: expect.stringContaining('请 1 秒后再试') });
-      expect(await from(3000)).toMatchObject({ ok: false, message: '用户名或密码错误；请 2 秒后再试' });
-      expect(await from(5000)).toMatchObject({ ok: false, message: '用户名或密码错误；请 4 秒后再试' });
+      expect(await from(3000)).toMatchObject({ ok: false, message: '用户名或密码错误；请 2 秒后再试', reason: 'wrong' });
+      expect(await from(5000)).toMatchObject({ ok: false, message: '用户名或密码错误；请 4 秒后再试', reason: 'wrong' });
       // Meanwhile the same account from another address is not slowed at all …
       expect((await attempt('victim', PASSWORD, { address: '10.1.0.2', now: at(5500) })).ok).toBe(true);
       // … and from the guessing address the right password works once the wait is over.
@@ -92,7 +92,7 @@ describe.each(backends)('on %s', (backend) => {
     it('slows an address that tries many usernames', async () => {
       for (let i = 0; i < 20; i++) await attempt(`spray${i}`, 'wrong-password-x', { address: '10.3.3.3' });
       const r = await attempt('sprayed', PASSWORD, { address: '10.3.3.3' });
-      expect(r).toMatchObject({ ok: false, message: '本机登录失败次数过多，请 1 秒后再试' });
+      expect(r).toMatchObject({ ok: false, message: '本机登录失败次数过多，请 1 秒后再试', reason: 'throttled', scope: 'address' });
       expect((await attempt('sprayed', PASSWORD, { address: '10.3.3.4' })).ok).toBe(true);
     });
 
@@ -100,7 +100,7 @@ describe.each(backends)('on %s', (backend) => {
       await account(t.db, 'clumsy', 'leader');
       for (let i = 0; i < 2; i++) await attempt('clumsy', 'wrong-password-y', { address: '10.4.0.1' });
       expect((await attempt('clumsy', PASSWORD, { address: '10.4.0.1' })).ok).toBe(true);
-      expect(await attempt('clumsy', 'wrong-password-y', { address: '10.4.0.1' })).toEqual({ ok: false, message: '用户名或密码错误' });
+      expect(await attempt('clumsy', 'wrong-password-y', { address: '10.4.0.1' })).toEqual({ ok: false, message: '用户名或密码错误', reason: 'wrong' });
     });
 
     it('forgets failures older than a day when someone signs in', async () => {
@@ -134,9 +134,9 @@ describe.each(backends)('on %s', (backend) => {
       const A = '10.31.0.1';
       const T = at(8 * 3600_000);
       const after = (ms: number) => new Date(T.getTime() + ms);
-      expect(await verifyCurrentPassword(who, 'not-my-password', A, after(0), t.db)).toEqual({ ok: false, message: '当前密码不正确' });
-      expect(await verifyCurrentPassword(who, 'not-my-password', A, after(1), t.db)).toEqual({ ok: false, message: '当前密码不正确' });
-      expect(await verifyCurrentPassword(who, 'not-my-password', A, after(2), t.db)).toEqual({ ok: false, message: '当前密码不正确；请 1 秒后再试', retryAfterSeconds: 1 });
+      expect(await verifyCurrentPassword(who, 'not-my-password', A, after(0), t.db)).toEqual({ ok: false, message: '当前密码不正确', reason: 'wrong' });
+      expect(await verifyCurrentPassword(who, 'not-my-password', A, after(1), t.db)).toEqual({ ok: false, message: '当前密码不正确', reason: 'wrong' });
+      expect(await verifyCurrentPassword(who, 'not-my-password', A, after(2), t.db)).toEqual({ ok: false, message: '当前密码不正确；请 1 秒后再试', retryAfterSeconds: 1, reason: 'wrong' });
       // The guesses through the form slow a login from that address, and the form itself, alike.
       expect(await attempt('changer', PASSWORD, { address: A, now: after(10) })).toMatchObject({ ok: false, retryAfterSeconds: 1 });
       expect(await verifyCurrentPassword(who, PASSWORD, A, after(20), t.db)).toMatchObject({ ok: false, retryAfterSeconds: 1 });
@@ -153,7 +153,7 @@ describe.each(backends)('on %s', (backend) => {
       try {
         expect(slots.full).toBe(true);
         const before = (await t.db.select().from(loginAttempts)).length;
-        expect(await attempt('admin', PASSWORD, { address: '10.32.0.1' })).toEqual({ ok: false, busy: true, retryAfterSeconds: 1, message: BUSY });
+        expect(await attempt('admin', PASSWORD, { address: '10.32.0.1' })).toEqual({ ok: false, busy: true, retryAfterSeconds: 1, message: BUSY, reason: 'busy' });
         expect((await t.db.select().from(loginAttempts)).length).toBe(before);
       } finally {
         release();
@@ -165,7 +165,7 @@ describe.each(backends)('on %s', (backend) => {
     it('refuses a disabled account with the same answer as a wrong password', async () => {
       await account(t.db, 'gone', 'leader');
       await setDisabled('gone', true, CLI, t.db);
-      expect(await attempt('gone', PASSWORD, { address: '10.5.0.1' })).toEqual({ ok: false, message: '用户名或密码错误' });
+      expect(await attempt('gone', PASSWORD, { address: '10.5.0.1' })).toEqual({ ok: false, message: '用户名或密码错误', reason: 'wrong' });
     });
   });
 

@@ -4,6 +4,13 @@ import { startTransition, useActionState, useState } from 'react';
 import { useT } from '@/app/i18n/client';
 import { createRoundAction } from './actions';
 
+/**
+ * What a new round is called and grouped by unless the bureau types otherwise: data, so Chinese
+ * whatever the page's language (the name is printed on every page and export of the round).
+ */
+const defaultName = (year: number) => `${year}年度部门整体支出绩效评价`;
+const DEFAULT_GROUPS = '乡镇、县直部门';
+
 interface Preview {
   errors?: string[];
   warnings?: string[];
@@ -36,7 +43,7 @@ export function NewRoundForm({ builtins, year }: { builtins: { id: string; name:
         </label>
         <label>
           <span>{t('roundName')}</span>
-          <input name="name" type="text" required defaultValue={t('defaultRoundName', { year })} maxLength={100} />
+          <input name="name" type="text" required defaultValue={defaultName(year)} maxLength={100} />
         </label>
         <label>
           <span>{t('year')}</span>
@@ -56,7 +63,8 @@ export function NewRoundForm({ builtins, year }: { builtins: { id: string; name:
           <select name="builtin" defaultValue={builtins[0]?.id}>
             {builtins.map((b) => (
               <option key={b.id} value={b.id}>
-                {b.name}（{b.id}）
+                {b.name}
+                {t('paren', { x: b.id })}
               </option>
             ))}
           </select>
@@ -78,7 +86,7 @@ export function NewRoundForm({ builtins, year }: { builtins: { id: string; name:
         </label>
         <label>
           <span>{t('groupsTitle')}</span>
-          <input name="groups" type="text" required defaultValue="乡镇、县直部门" maxLength={2000} />
+          <input name="groups" type="text" required defaultValue={DEFAULT_GROUPS} maxLength={2000} />
           <small>{t('newGroupsHint')}</small>
         </label>
         <label>

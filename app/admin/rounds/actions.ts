@@ -5,6 +5,7 @@ import { splitGroupNames } from '@/lib/interchange/group-names';
 import { previewSystem } from '@/lib/interchange/system-file';
 import { guardedAction } from '@/app/lib/auth/guard';
 import { createRound } from '@/app/lib/services/rounds';
+import { getTranslator } from '@/app/i18n/server';
 
 const MAX_SYSTEM_BYTES = 1024 * 1024;
 
@@ -29,17 +30,18 @@ const NewRoundForm = z.object({
  * are shown and the admin must confirm them (a second submit with `acknowledged`).
  */
 export const createRoundAction = guardedAction(NewRoundForm, 'round:manage', async (input, { viewer, address }) => {
+  const { t } = await getTranslator();
   let source: { builtin: string } | { fileText: string };
   if (input.systemSource === 'file') {
     const f = input.systemFile;
-    if (!f || f.size === 0) return { ok: false, message: '请选择 system@1 体系文件（.json）' };
-    if (f.size > MAX_SYSTEM_BYTES) return { ok: false, message: '体系文件过大（上限 1 MB）' };
+    if (!f || f.size === 0) return { ok: false, message: t('systemFileMissing') };
+    if (f.size > MAX_SYSTEM_BYTES) return { ok: false, message: t('systemFileTooLarge') };
     source = { fileText: await f.text() };
   } else source = { builtin: input.builtin ?? '' };
   const preview = previewSystem(source);
   const summary = { errors: preview.errors, warnings: preview.warnings, summary: preview.summary };
-  if (!preview.ok) return { ok: false, message: '指标体系无效，请按下列提示修改后重新上传', data: summary };
-  if (preview.warnings.length && input.acknowledged !== '1') return { ok: false, message: '指标体系有警告：请阅读后勾选确认，再新建', data: { ...summary, needsAck: true } };
+  if (!preview.ok) return { ok: false, message: t('systemInvalid'), data: summary };
+  if (preview.warnings.length && input.acknowledged !== '1') return { ok: false, message: t('systemWarningsToConfirm'), data: { ...summary, needsAck: true } };
   const r = await createRound(
     viewer,
     {

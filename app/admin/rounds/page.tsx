@@ -4,7 +4,6 @@ import Link from 'next/link';
 import { BUILTIN_SYSTEM_DOCUMENTS, builtinSystem } from '@/lib/scoring';
 import { getTranslator } from '@/app/i18n/server';
 import { requireUser } from '@/app/lib/auth/guard';
-import { getAuthT } from '@/app/lib/auth/server-t';
 import { fetchRoundAdminList } from '@/app/lib/data';
 import { AdminNav } from '../AdminNav';
 import { NewRoundForm } from './NewRoundForm';
@@ -16,13 +15,12 @@ export default async function RoundsAdminPage() {
   const viewer = await requireUser('round:manage', { returnTo: '/admin/rounds' });
   const rounds = (await fetchRoundAdminList(viewer)) ?? [];
   const { t } = await getTranslator();
-  const { at } = await getAuthT();
   const builtins = Object.keys(BUILTIN_SYSTEM_DOCUMENTS).map((id) => ({ id, name: builtinSystem(id)!.name }));
   const year = new Date().getFullYear();
   return (
     <>
       <h1>{t('roundsTitle')}</h1>
-      <AdminNav at={at} current="rounds" />
+      <AdminNav t={t} current="rounds" />
       <section className="card" aria-labelledby="rounds-title">
         <h2 id="rounds-title">{t('allRounds')}</h2>
         {rounds.length ? (

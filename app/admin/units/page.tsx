@@ -2,7 +2,6 @@ import '@/app/ui/auth/auth.css';
 import { notFound } from 'next/navigation';
 import { getTranslator } from '@/app/i18n/server';
 import { requireUser } from '@/app/lib/auth/guard';
-import { getAuthT } from '@/app/lib/auth/server-t';
 import { readUnits } from '@/app/lib/services/units';
 import { ActionForm } from '@/app/ui/auth/ActionForm';
 import { LinkTable } from '@/app/ui/grades/LinkTable';
@@ -17,11 +16,11 @@ export default async function UnitsPage() {
   const data = await readUnits(viewer);
   if (!data) notFound();
   const { bureau, links, units } = data;
-  const [{ at }, { t }] = await Promise.all([getAuthT(), getTranslator()]);
+  const { t } = await getTranslator();
   return (
     <>
       <h1>{t('unitsTitle')}</h1>
-      <AdminNav at={at} current="units" />
+      <AdminNav t={t} current="units" />
       <section className="card" aria-labelledby="bureau-title">
         <h2 id="bureau-title">{t('bureauNameTitle')}</h2>
         <p className="muted">{t('bureauNameHint')}</p>

@@ -3,6 +3,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { guardedAction } from '@/app/lib/auth/guard';
 import { addAccount, resetPassword, setAccountDisabled } from '@/app/lib/services/users';
+import { getTranslator } from '@/app/i18n/server';
 
 const Username = z.string().min(1).max(64);
 
@@ -14,7 +15,8 @@ export const createUserAction = guardedAction(
     const r = await addAccount(viewer, { username: input.username, role: input.role, departmentCode: input.role === 'department' ? input.department || null : null, password: input.password }, { address });
     if (!r.ok) return { ok: false, message: r.message };
     revalidatePath('/admin/users');
-    return { ok: true, message: `已新增账号 ${r.username}`, data: { username: r.username, ...(r.generated ? { password: r.generated } : {}) } };
+    const { t } = await getTranslator();
+    return { ok: true, message: t('userAdded', { username: r.username }), data: { username: r.username, ...(r.generated ? { password: r.generated } : {}) } };
   },
 );
 
@@ -22,12 +24,14 @@ export const createUserAction = guardedAction(
 export const resetPasswordAction = guardedAction(z.object({ username: Username }), 'users:manage', async (input, { viewer, address, session }) => {
   const r = await resetPassword(viewer, input.username, { address, session });
   if (!r.ok) return { ok: false, message: r.message };
-  return { ok: true, message: `${r.username} 的新密码（只显示这一次）：${r.password}` };
+  const { t } = await getTranslator();
+  return { ok: true, message: t('userNewPassword', { username: r.username, password: r.password }) };
 });
 
 export const setDisabledAction = guardedAction(z.object({ username: Username, disabled: z.enum(['0', '1']) }), 'users:manage', async (input, { viewer, address }) => {
   const r = await setAccountDisabled(viewer, input.username, input.disabled === '1', { address });
   if (!r.ok) return { ok: false, message: r.message };
   revalidatePath('/admin/users');
-  return { ok: true, message: input.disabled === '1' ? `已停用 ${r.username}` : `已启用 ${r.username}` };
+  const { t } = await getTranslator();
+  return { ok: true, message: t(input.disabled === '1' ? 'userDisabled' : 'userEnabled', { username: r.username }) };
 });

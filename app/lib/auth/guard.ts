@@ -4,6 +4,8 @@ import { NextResponse } from 'next/server';
 import type { z } from 'zod';
 import { allowedOriginHosts, checkSameOrigin } from '@/lib/auth/request';
 import { can, rolesWith, type Permission, type Target, type Viewer } from '@/lib/auth/roles';
+import type { MessageKey } from '@/app/i18n';
+import { getTranslator } from '@/app/i18n/server';
 import { safeNext } from './redirect';
 import { getViewer, presentedSessionHash, requestAddress } from './viewer';
 
@@ -71,6 +73,11 @@ export function formFields(formData: unknown): Record<string, FormDataEntryValue
 
 export const BAD_INPUT: ActionState = { ok: false, message: '提交的内容不是有效的表单，或含有无效字符（NUL），未处理' };
 
+/** A refusal in the viewer's language (the constants above keep the Chinese wording). */
+async function said(state: ActionState, key: MessageKey): Promise<ActionState> {
+  return { ...state, message: (await getTranslator()).t(key) };
+}
+
 async function originRefusal(): Promise<ActionState | null> {
   const h = await headers();
   const origin = checkSameOrigin((n) => h.get(n), allowedOriginHosts());
@@ -94,18 +101,18 @@ export function guardedAction<S extends z.ZodType>(
     const refused = await originRefusal();
     if (refused) return refused;
     const viewer = await getViewer();
-    if (!viewer) return DENIED_LOGIN;
+    if (!viewer) return said(DENIED_LOGIN, 'deniedLogin');
     // The role is checked before the input is even read, so a refused user learns nothing of the form.
-    if (permission !== 'signed-in' && !rolesWith(permission).includes(viewer.role)) return DENIED_ROLE;
+    if (permission !== 'signed-in' && !rolesWith(permission).includes(viewer.role)) return said(DENIED_ROLE, 'deniedRole');
     const fields = formFields(formData);
-    if (!fields) return BAD_INPUT;
+    if (!fields) return said(BAD_INPUT, 'badForm');
     const parsed = schema.safeParse(fields);
     if (!parsed.success) {
       const fieldErrors: Record<string, string[]> = {};
       for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? '')] ??= []).push(issue.message);
-      return { ok: false, message: '提交的内容不完整或格式不对', fieldErrors };
+      return said({ ok: false, fieldErrors }, 'formIncomplete');
     }
-    if (permission !== 'signed-in' && !can(viewer, permission, await opts.target?.(parsed.data, viewer))) return DENIED_ROLE;
+    if (permission !== 'signed-in' && !can(viewer, permission, await opts.target?.(parsed.data, viewer))) return said(DENIED_ROLE, 'deniedRole');
     return fn(parsed.data, { viewer, address: await requestAddress(), session: await presentedSessionHash() });
   };
 }
@@ -131,9 +138,9 @@ export function guardRoute<P, R extends Request = Request>(
       if (!origin.ok) return refusal(origin.message, 403);
     }
     const viewer = await getViewer();
-    if (!viewer) return refusal(DENIED_LOGIN.message!, 401);
+    if (!viewer) return refusal((await getTranslator()).t('deniedLogin'), 401);
     const params = await ctx.params;
-    if (!(await allow(viewer, req, params))) return refusal(DENIED_ROLE.message!, 403);
+    if (!(await allow(viewer, req, params))) return refusal((await getTranslator()).t('deniedRole'), 403);
     return handler(req, { viewer, params, address: await requestAddress() });
   };
 }

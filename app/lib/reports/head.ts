@@ -1,15 +1,8 @@
 import type { Locale, Translate } from '@/app/i18n';
+import { formats } from '@/app/i18n/format';
 import type { ReportHead } from '@/app/lib/views/report';
 import type { MovementView } from '@/app/lib/views/types';
 import type { PdfWriter } from '@/lib/pdf/writer';
-
-/** A day as the bureau writes it, in China's time zone: 2026年12月1日, or 2026-12-01 in English. */
-export function fmtDate(iso: string, locale: Locale): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(new Date(iso));
-  const get = (k: string) => Number(parts.find((p) => p.type === k)!.value);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return locale === 'en' ? `${get('year')}-${two(get('month'))}-${two(get('day'))}` : `${get('year')}年${get('month')}月${get('day')}日`;
-}
 
 export const INK_SOFT = '#4a5866';
 export const BAD = '#b23a3a';
@@ -22,8 +15,8 @@ export function drawHead(w: PdfWriter, head: ReportHead, t: Translate, locale: L
   w.paragraph(head.bureau, { size: 13, weight: 700, align: 'center', after: 2 });
   w.paragraph(title, { size: 17, weight: 700, align: 'center', after: 2 });
   w.paragraph(head.round.name, { size: 11, align: 'center', color: INK_SOFT, after: 8 });
-  if (head.publishedAt) w.paragraph(t('pdfPublished', { date: fmtDate(head.publishedAt, locale) }), { size: 9.5, after: 2 });
-  else w.paragraph(t('pdfDraft', { date: fmtDate(head.madeAt, locale) }), { size: 9.5, weight: 700, color: BAD, after: 2 });
+  if (head.publishedAt) w.paragraph(t('pdfPublished', { date: formats(locale).documentDate(head.publishedAt) }), { size: 9.5, after: 2 });
+  else w.paragraph(t('pdfDraft', { date: formats(locale).documentDate(head.madeAt) }), { size: 9.5, weight: 700, color: BAD, after: 2 });
   w.paragraph(
     t('pdfBasis', { round: head.round.name, system: head.system.name, id: head.system.id, version: head.system.version, policy: t(`policy.${head.policy}`) }),
     { size: 9.5, color: INK_SOFT, after: 6 },

@@ -1,4 +1,4 @@
-import { login, type LoginRequest, type LoginResult } from '@/db/login';
+import { login, type LoginRefusal, type LoginRequest, type LoginResult } from '@/db/login';
 import { endSession } from '@/db/sessions';
 import { countUsers } from '@/db/users';
 
@@ -7,7 +7,7 @@ import { countUsers } from '@/db/users';
  * is throttled and recorded by db/login; the session itself is the database's.
  */
 
-export type { LoginRequest, LoginResult };
+export type { LoginRefusal, LoginRequest, LoginResult };
 
 /** Checks a username and password and, on success, starts a fresh session. */
 export function signIn(req: LoginRequest): Promise<LoginResult> {

@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { verifyCurrentPassword } from '@/db/login';
+import { verifyCurrentPassword, type LoginRefusal } from '@/db/login';
 import { createUser, listDepartmentChoices, listUsers, setDisabled, setPassword, type UserListItem } from '@/db/users';
 import { can, type Viewer } from '@/lib/auth/roles';
 import { generatePassword } from '@/lib/auth/token';
@@ -54,10 +54,11 @@ export async function changeOwnPassword(
   input: { current: string; next: string },
   meta: { address: string; session?: string | null },
   db?: Db,
-): Promise<{ ok: true } | { ok: false; message: string; field?: 'current' | 'next' }> {
+): Promise<{ ok: true } | { ok: false; message: string; field?: 'current' | 'next'; refusal?: LoginRefusal }> {
   if (!viewer) return { ok: false, message: '登录已失效，请重新登录后再试' };
   const current = await verifyCurrentPassword(viewer, input.current, meta.address, new Date(), db);
-  if (!current.ok) return { ok: false, message: current.message, field: 'current' };
+  // The refusal travels whole: the page words it (and the wait) in the viewer's language.
+  if (!current.ok) return { ok: false, message: current.message, field: 'current', refusal: current };
   const r = await setPassword(viewer.username, input.next, actorOf(viewer, meta.address), { keepSession: meta.session ?? undefined }, db);
   return r.ok ? { ok: true } : { ok: false, message: r.message, field: 'next' };
 }

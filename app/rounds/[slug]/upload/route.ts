@@ -1,7 +1,9 @@
 import { NextResponse } from 'next/server';
 import type { UploadResponse } from '@/app/lib/upload-response';
 import { can } from '@/lib/auth/roles';
-import { listedProblems, MAX_UPLOAD_BYTES, readBounded, tooLargeMessage } from '@/lib/interchange/limits';
+import { listedProblems, MAX_ROWS, MAX_UPLOAD_BYTES, readBounded } from '@/lib/interchange/limits';
+import { getTranslator } from '@/app/i18n/server';
+import type { Translate } from '@/app/i18n';
 import { withSecurityHeaders } from '@/lib/security/headers';
 import { guardRoute } from '@/app/lib/auth/guard';
 import { fetchImportTarget } from '@/app/lib/data';
@@ -12,8 +14,12 @@ export const dynamic = 'force-dynamic';
 const reply = (body: UploadResponse, status = 200) => NextResponse.json(body, { status, headers: { 'cache-control': 'no-store' } });
 const refuse = (message: string, status: number) => reply({ ok: false, problems: [{ message }] }, status);
 /** Refused unread: the connection is closed after the answer rather than drained of the rest. */
-const tooLarge = (bytes?: number) => {
-  const r = refuse(tooLargeMessage(bytes), 413);
+const tooLargeText = (t: Translate, bytes?: number) => {
+  const limits = { max: MAX_UPLOAD_BYTES / 1048576, rows: MAX_ROWS.toLocaleString('en') };
+  return bytes ? t('uploadTooLargeSized', { ...limits, size: `${(bytes / 1048576).toFixed(1)} MB` }) : t('uploadTooLargeUnsized', limits);
+};
+const tooLarge = (t: Translate, bytes?: number) => {
+  const r = refuse(tooLargeText(t, bytes), 413);
   r.headers.set('connection', 'close');
   return r;
 };
@@ -34,24 +40,26 @@ export const POST = withSecurityHeaders(
     (viewer) => can(viewer, 'round:import'),
     async (req, { viewer, params: { slug }, address }) => {
       // The web imports into rounds that exist; creating a round (and choosing its system) is the CLI's job.
-      const noRound = () => refuse(`没有评价轮次 ${slug.slice(0, 64)}`, 404);
+      // Refusals in the viewer's language; the file's own problems are the importer's (Chinese, with the cell).
+      const { t } = await getTranslator();
+      const noRound = () => refuse(t('uploadNoRound', { slug: slug.slice(0, 64) }), 404);
       if (!SLUG.test(slug) || !(await fetchImportTarget(viewer, slug))) return noRound();
       const limit = MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD;
       const declared = Number(req.headers.get('content-length') ?? NaN);
-      if (declared > limit) return tooLarge(declared);
+      if (declared > limit) return tooLarge(t, declared);
       const type = req.headers.get('content-type') ?? '';
-      if (!/^multipart\/form-data;/i.test(type)) return refuse('请求不是文件上传（multipart/form-data）', 400);
+      if (!/^multipart\/form-data;/i.test(type)) return refuse(t('uploadNotMultipart'), 400);
       const body = await readBounded(req.body, limit);
-      if (!body.ok) return tooLarge();
+      if (!body.ok) return tooLarge(t);
       let file: FormDataEntryValue | null;
       try {
         // Parsed only now that the whole body is known to be within the limit.
         file = (await new Response(new Uint8Array(body.buffer), { headers: { 'content-type': type } }).formData()).get('file');
       } catch {
-        return refuse('上传的内容无法解析（multipart/form-data 格式错误）', 400);
+        return refuse(t('uploadMalformed'), 400);
       }
-      if (!file || typeof file === 'string') return refuse('没有收到文件（表单字段 file）', 400);
-      if (file.size > MAX_UPLOAD_BYTES) return refuse(tooLargeMessage(file.size), 413);
+      if (!file || typeof file === 'string') return refuse(t('uploadNoFileField'), 400);
+      if (file.size > MAX_UPLOAD_BYTES) return refuse(tooLargeText(t, file.size), 413);
       const result = await importUpload(viewer, slug, { name: file.name, buffer: Buffer.from(await file.arrayBuffer()) }, { address });
       if (!result) return noRound();
       if (!result.ok) {
