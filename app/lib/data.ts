@@ -169,9 +169,12 @@ export async function fetchWhatIf(viewer: Viewer, slug: string, code: string, qu
   const rs = await visibleRound(viewer, slug);
   const d = rs?.scores.departments.find((x) => x.code === code);
   if (!rs || !d) return null;
-  const whatIf = whatIfView(rs, code, query, { others: can(viewer, 'whatif:others') });
+  const whatIf = whatIfView(rs, code, query, { others: can(viewer, 'whatif:others'), locale: await getLocale() });
   if (!whatIf) return null;
-  return { rounds: await fetchRoundList(viewer), round: roundContext(rs, d.group), whatIf };
+  const [rounds, published] = await Promise.all([fetchRoundList(viewer), getDepartmentHistory(code)]);
+  // The rounds where this unit's 试算 exists, for the round selector: those it was published in, and this one.
+  const unitRounds = [...new Set([...published.map((h) => h.roundSlug), slug])];
+  return { rounds, round: roundContext(rs, d.group), whatIf, unitRounds };
 }
 
 export async function fetchDepartment(viewer: Viewer, slug: string, code: string) {

@@ -53,38 +53,10 @@ export function fieldHeader(field: string | undefined, system: System): string |
   return undefined;
 }
 
-const keyPatterns = new WeakMap<System, RegExp | null>();
-
-/**
- * An input field's key inside a message (the engine writes e.g. "不能大于 total_project_spending")
- * becomes the field's Chinese name, so no message shows an internal key alone.
- */
-function nameKeys(message: string, system: System): string {
-  let re = keyPatterns.get(system);
-  if (re === undefined) {
-    const keys = Object.keys(system.fields).sort((a, b) => b.length - a.length);
-    re = keys.length ? new RegExp(`(?<![A-Za-z0-9_.])(${keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![A-Za-z0-9_.])`, 'g') : null;
-    keyPatterns.set(system, re);
-  }
-  if (!re) return message;
-  // What the user typed is quoted (“…”) and stays as typed.
-  return message
-    .split(/(“[^”]*”)/)
-    .map((part, i) => (i % 2 ? part : part.replace(re, (k) => system.fields[k]?.name ?? k)))
-    .join('');
-}
-
-/** Problems about an input field, whose message may name another input by its key. */
-function aboutInput(p: Problem, system: System): boolean {
-  const key = p.field?.startsWith('inputs.') ? p.field.slice(7) : p.field;
-  return key !== undefined && Object.hasOwn(system.fields, key) && !/^未知的/.test(p.message);
-}
-
 /** Adds the header to each problem that names a known field, and makes every message safe to show. */
 export function labelProblems(problems: Problem[], system: System | undefined): Problem[] {
   return problems.map((p) => {
     const header = p.header ?? (system ? fieldHeader(p.field, system) : undefined);
-    const message = system && aboutInput(p, system) ? nameKeys(p.message, system) : p.message;
-    return { ...p, ...(header ? { header } : {}), message: tidyMessage(message) };
+    return { ...p, ...(header ? { header } : {}), message: tidyMessage(p.message) };
   });
 }

@@ -3,7 +3,7 @@ import { evalMetric, metricFields } from './metric';
 import { parseDecimal } from './numbers';
 import { resolveGrade } from './rules';
 import { indexSystem } from './system-index';
-import type { Cohort, Department, Problem, System } from './types';
+import type { Cohort, Department, Problem, ProblemReason, System } from './types';
 
 /** Departments without a group form one group (spec §2). */
 export const DEFAULT_GROUP = '全部';
@@ -72,7 +72,7 @@ export function parseDepartment(raw: unknown, index: number, system: System, pro
   }
   const code = typeof raw.code === 'string' ? raw.code.trim() : '';
   const department = code || `#${index + 1}`;
-  const report = (field: string, message: string) => problems.push({ department, field, message });
+  const report: Report = (field, message, reason) => problems.push({ department, field, message, ...(reason ? { reason } : {}) });
   if (!code) report('code', '缺少部门代码 code');
   else if (!DEPARTMENT_CODE.test(code)) report('code', `单位代码“${code}”无效：${DEPARTMENT_CODE_RULE}`);
   const name = typeof raw.name === 'string' ? raw.name.trim() : '';
@@ -128,7 +128,7 @@ export function parseDepartment(raw: unknown, index: number, system: System, pro
     else {
       const label = resolveGrade(leaf.rule, v);
       if (label) grades[leaf.code] = label;
-      else report(field, `未知的等级“${v}”，应为 ${labels}`);
+      else report(field, `未知的等级“${v}”，应为 ${labels}`, { kind: 'unknown_grade', text: v, labels: leaf.rule.grades.map((g) => g.label) });
     }
   }
   for (const { leaf } of idx.judgementLeaves) {
@@ -151,7 +151,19 @@ export function parseDepartment(raw: unknown, index: number, system: System, pro
     if (leaf.rule.kind !== 'banded' && leaf.rule.kind !== 'proportional') continue;
     if (!metricFields(leaf.rule.metric).every((f) => f in inputs)) continue;
     const r = evalMetric(leaf.rule.metric, inputs);
-    if (r.kind === 'error') report(`inputs.${r.field}`, `${system.fields[r.field]?.name ?? r.field}${r.message}（${leaf.name}）`);
+    if (r.kind !== 'error') continue;
+    const name = (key: string) => system.fields[key]?.name ?? key;
+    if (r.problem === 'zero_denominator') report(`inputs.${r.field}`, `${name(r.field)}作分母，不能为 0（${leaf.name}）`, { kind: 'zero_denominator', leaf: leaf.code });
+    else {
+      const [value, whole] = [inputs[r.field]!.toString(), inputs[r.whole]!.toString()];
+      report(`inputs.${r.field}`, `${name(r.field)}（${value}）不能大于 ${name(r.whole)}（${whole}）（${leaf.name}）`, {
+        kind: 'part_exceeds_whole',
+        value,
+        whole: r.whole,
+        wholeValue: whole,
+        leaf: leaf.code,
+      });
+    }
   }
   if (problems.length !== before) return null;
   return { code, name, group, inputs, checklists, grades, judgements, ...(self_scores ? { self_scores } : {}) };
@@ -161,7 +173,9 @@ function kindName(kind: string): string {
   return kind === 'checklists' ? '评价要点类' : kind === 'grades' ? '等级类' : '评价人评分类';
 }
 
-function parseInputs(raw: unknown, system: System, report: (f: string, m: string) => void): Record<string, Decimal> {
+type Report = (field: string, message: string, reason?: ProblemReason) => void;
+
+function parseInputs(raw: unknown, system: System, report: Report): Record<string, Decimal> {
   const out: Record<string, Decimal> = {};
   const fields = indexSystem(system).inputFields;
   if (!isObj(raw)) {
@@ -174,18 +188,18 @@ function parseInputs(raw: unknown, system: System, report: (f: string, m: string
     const label = info?.name ?? key;
     const field = `inputs.${key}`;
     if (!(key in raw)) {
-      report(field, `缺少${label}`);
+      report(field, `缺少${label}`, { kind: 'missing' });
       continue;
     }
     const p = parseDecimal(raw[key]);
     if (!p.ok) {
-      report(field, `${label}${p.message}`);
+      report(field, `${label}${p.message}`, { kind: 'not_number', text: String(raw[key]) });
       continue;
     }
     const v = p.value;
-    if (v.isNeg()) report(field, `${label}不能为负数（${v}）`);
-    else if (info?.integer && !v.isInteger()) report(field, `${label}应为整数（${v}）`);
-    else if (info?.positive && v.isZero()) report(field, `${label}须大于 0`);
+    if (v.isNeg()) report(field, `${label}不能为负数（${v}）`, { kind: 'negative', value: v.toString() });
+    else if (info?.integer && !v.isInteger()) report(field, `${label}应为整数（${v}）`, { kind: 'not_integer', value: v.toString() });
+    else if (info?.positive && v.isZero()) report(field, `${label}须大于 0`, { kind: 'not_positive' });
     else out[key] = v;
   }
   return out;
@@ -194,7 +208,7 @@ function parseInputs(raw: unknown, system: System, report: (f: string, m: string
 function parseSelfScores(
   raw: unknown,
   system: System,
-  report: (f: string, m: string) => void,
+  report: Report,
 ): Partial<Record<string, Decimal>> | undefined {
   if (raw === undefined || raw === null) return undefined;
   if (!isObj(raw)) {

@@ -37,7 +37,7 @@ describe('the explanation of an interpolated banded score', () => {
 
   it('the target says what earns full marks, in the leaf name and in staff numbers', () => {
     expect(midText.target).toContain('在职人员控制率 ≤ 100.00% 可得满分');
-    expect(midText.target).toBe('在职人员控制率 ≤ 100.00% 可得满分（在职人员数 ≤ 42人）');
+    expect(midText.target).toBe('在职人员控制率 ≤ 100.00% 可得满分（在职人员数 ≤ 42 人）');
   });
 
   it('the explanation is in the Scores JSON when asked for, with decimals as strings', () => {
@@ -60,7 +60,7 @@ describe('targets of other leaves', () => {
   it('a change target gives the current-year amount that earns full marks', () => {
     // 12.6 × (1 − 5%) = 11.97
     expect(textOf(JULU, leafOf(one, 'd', 'three_public_change')).target).toBe(
-      '“三公经费”变动率 ≤ -5.00% 可得满分（本年度“三公经费”预算总额 ≤ 11.97万元）',
+      '“三公经费”变动率 ≤ -5.00% 可得满分（本年度“三公经费”预算总额 ≤ 11.97 万元）',
     );
   });
 

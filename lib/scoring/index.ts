@@ -15,6 +15,7 @@ export { bandedStat } from './cohort-stats';
 export { scoreBanded, classify, ruleContext, resolveGrade, usesStandardLabels, GRADE_ALIASES, type RuleContext, type Outcome } from './rules';
 export { DEFAULT_GRADES, gradeOf } from './grades';
 export { renderExplanation, explainMessages, EXPLAIN_LOCALES, type ExplainLocale, type ExplanationText, type InputText } from './explain/render';
+export { formatQuantity, groupDigits } from './explain/quantity';
 export { fmtScore, fmtPercent, fmtPlain } from './text';
 export { formatProblem } from './problem';
 export { builtinSystem, BUILTIN_SYSTEM_DOCUMENTS } from './builtin';

@@ -118,10 +118,11 @@ describe('input errors (spec §3)', () => {
     ['fixed_assets_in_use', 'fixed_assets_total', { fixed_assets_in_use: 104, fixed_assets_total: '103.63454' }],
     ['projects_qualified', 'projects_completed', { projects_qualified: 11, projects_completed: 10 }],
     ['procurement_actual', 'procurement_budgeted', { procurement_actual: 4, procurement_budgeted: 3 }],
-  ])('%s above %s is an error naming the numerator', (num, den, inputs) => {
+  ])('%s above %s is an error naming the numerator, the whole by its name (never its key)', (num, den, inputs) => {
     const problems = reject(inputs);
-    expect(problems).toMatchObject([{ department: 'd', field: `inputs.${num}` }]);
-    expect(problems[0]!.message).toContain(den);
+    expect(problems).toMatchObject([{ department: 'd', field: `inputs.${num}`, reason: { kind: 'part_exceeds_whole', whole: den } }]);
+    expect(problems[0]!.message).toContain(`不能大于 ${JULU.fields[den]!.name}（`);
+    expect(problems[0]!.message).not.toContain(den);
   });
 
   it.each([

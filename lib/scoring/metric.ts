@@ -45,12 +45,19 @@ export function numeratorCappedByDenominator(m: Metric): boolean {
 const NOT_APPLICABLE: MetricValue = { kind: 'not_applicable' };
 const INFINITE: MetricValue = { kind: 'infinite' };
 
-function partExceedsWhole(m: Extract<Metric, { ratio: unknown }>, inputs: Record<string, Decimal>): MetricOutcome {
+function partExceedsWhole(m: Extract<Metric, { ratio: unknown }>): MetricOutcome {
   const [numKey, denKey] = m.ratio;
-  return { kind: 'error', field: numKey, message: `（${inputs[numKey]}）不能大于 ${denKey}（${inputs[denKey]}）` };
+  return { kind: 'error', field: numKey, problem: 'part_exceeds_whole', whole: denKey };
 }
 
-export type MetricOutcome = MetricValue | { kind: 'error'; field: string; message: string };
+/**
+ * A metric that cannot be computed from valid inputs: a zero denominator the system does not
+ * declare not applicable (`field` is the denominator), or a part above its whole (`field` the
+ * part, `whole` the whole). Keys only: the parser words the message with the fields' names.
+ */
+export type MetricError = { kind: 'error'; field: string; problem: 'zero_denominator' } | { kind: 'error'; field: string; problem: 'part_exceeds_whole'; whole: string };
+
+export type MetricOutcome = MetricValue | MetricError;
 
 /** x for one department. Inputs are assumed present and ≥ 0 (the cohort parser checks that). */
 export function evalMetric(m: Metric, inputs: Record<string, Decimal>): MetricOutcome {
@@ -62,12 +69,12 @@ export function evalMetric(m: Metric, inputs: Record<string, Decimal>): MetricOu
     if (den.isZero()) {
       // Checked first: a part of a whole that is 0 (5 万元 of key projects out of 0) is bad data,
       // not an indicator that does not apply.
-      if (partOfWhole && !num.isZero()) return partExceedsWhole(m, inputs);
+      if (partOfWhole && !num.isZero()) return partExceedsWhole(m);
       if (m.on_zero === 'not_applicable') return NOT_APPLICABLE;
-      return { kind: 'error', field: denKey, message: '作分母，不能为 0' };
+      return { kind: 'error', field: denKey, problem: 'zero_denominator' };
     }
     const x = quotientOf(num, den, makeRatio);
-    return partOfWhole && cmpFraction(x, ONE) > 0 ? partExceedsWhole(m, inputs) : x;
+    return partOfWhole && cmpFraction(x, ONE) > 0 ? partExceedsWhole(m) : x;
   }
   const [currKey, prevKey] = m.change;
   const curr = inputs[currKey]!;

@@ -202,7 +202,7 @@ function metricValues(contexts: RuleContext[], departments: Department[]) {
       const r = contexts[li]!.leaf.rule;
       if (r.kind !== 'banded' && r.kind !== 'proportional') continue;
       const m = evalMetric(r.metric, d.inputs);
-      if (m.kind === 'error') throw new Error(`部门 ${d.code}：${m.field}${m.message}（未经 parseCohort 校验的数据）`);
+      if (m.kind === 'error') throw new Error(`单位 ${d.code}：${m.field} ${m.problem}（未经 parseCohort 校验的数据）`);
       row[li] = m;
       if (r.kind === 'banded' && m.kind === 'value') bandRow[li] = classify(r, m);
     }

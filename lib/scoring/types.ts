@@ -112,7 +112,25 @@ export interface Problem {
   /** What the clerk sees for `field`: the Chinese header with its unit, e.g. `预算数（万元）`. */
   header?: string;
   message: string;
+  /**
+   * What is wrong with an input value, as data, for pages in another language (`message` is the
+   * Chinese sentence). Set for the problems a user can make by typing a value: numbers, grades,
+   * checklist answers and the relations between inputs.
+   */
+  reason?: ProblemReason;
 }
+
+/** Field keys name input fields; `leaf` an indicator code: the reader takes the names from the system. */
+export type ProblemReason =
+  | { kind: 'missing' }
+  | { kind: 'not_number'; text: string }
+  | { kind: 'negative'; value: string }
+  | { kind: 'not_integer'; value: string }
+  | { kind: 'not_positive' }
+  | { kind: 'zero_denominator'; leaf: string }
+  | { kind: 'part_exceeds_whole'; value: string; whole: string; wholeValue: string; leaf: string }
+  | { kind: 'unknown_grade'; text: string; labels: string[] }
+  | { kind: 'not_yes_no'; text: string };
 
 export type Status =
   | 'full'

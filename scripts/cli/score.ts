@@ -10,19 +10,20 @@ import { rankingTableLines } from './table';
 
 /**
  * npm run score -- --input <cohort.json | table.csv | table.xlsx> [--system <id | system@1 file>]
- *                  [--policy cohort-in-band|cohort-all|thresholds] [--format json|table] [--explain [--lang zh-CN|en]] [--sensitivity]
+ *                  [--policy cohort-in-band|cohort-all|thresholds] [--format json|table] [--explain] [--sensitivity] [--lang zh-CN|en]
  * npm run score -- --round <round> [...]   (the round as its pages show it: a published round's publication)
  *
  * Prints the Scores JSON of spec §6 on stdout, one department at a time and at the reader's pace.
  * `--explain` adds each leaf's structured explanation and its text (rule, value, formula, target)
  * in Chinese, or in English with `--lang en`. `--sensitivity` adds each department's rank_range and
- * the three-policy table, the rank ranges and the setters (spec §7).
+ * the three-policy table, the rank ranges and the setters (spec §7); its `--format table` is in
+ * Chinese, or in English with `--lang en`.
  * Bad input: every problem on stderr, one per line, exit status 2, and nothing on stdout.
  */
 
 const USAGE = `用法 / usage:
-  npm run score -- --input <cohort.json|table.csv|table.xlsx> [--system <id|system.json>] [--policy <policy>] [--format json|table] [--explain [--lang zh-CN|en]] [--sensitivity]
-  npm run score -- --round <round> [--policy <policy>] [--format json|table] [--explain [--lang zh-CN|en]] [--sensitivity]`;
+  npm run score -- --input <cohort.json|table.csv|table.xlsx> [--system <id|system.json>] [--policy <policy>] [--format json|table] [--explain] [--sensitivity] [--lang zh-CN|en]
+  npm run score -- --round <round> [--policy <policy>] [--format json|table] [--explain] [--sensitivity] [--lang zh-CN|en]`;
 
 /**
  * A round's figures as its pages show them (db/queries' getRoundFigures): a published round's
@@ -93,7 +94,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (values.sensitivity) {
       // A whole-cohort analysis whose result is written whole (sensitivity is for rounds a person reads).
       const sensitivity = analyse(system, departments, scores);
-      if (values.format === 'table') await out.write(sensitivityTable(system, sensitivity));
+      if (values.format === 'table') await out.write(sensitivityTable(system, sensitivity, locale));
       else {
         const json = withSensitivity(scoresToJson(scores, options), sensitivity);
         await writeJsonArrayStreamed(out, json, 'departments', json.departments as unknown[]);

@@ -5,7 +5,7 @@ import type { ExplanationView, InputLine } from './types';
 
 /** Inputs as the engine's renderer names them, amounts with their units and digit grouping. */
 export function inputLines(inputs: InputText[]): InputLine[] {
-  return inputs.map((i) => ({ key: i.key, label: i.label, text: i.field ? fmtQuantity(i.value, i.field) : i.value }));
+  return inputs.map((i) => ({ key: i.key, label: i.label, text: i.field ? fmtQuantity(i.value, i.field) : i.value, ...(i.met === false ? { failed: true } : {}) }));
 }
 
 /** One leaf score and why, in the viewer's language (the engine renders the sentences). */

@@ -1,5 +1,5 @@
 import type { RoundScores } from '@/db/queries';
-import { dictionary, translator } from '@/app/i18n';
+import { translator } from '@/app/i18n';
 import type { SheetSpec } from '@/lib/interchange/xlsx';
 import { fmtPlain, fmtScore, indexSystem, renderExplanation, type Decimal } from '@/lib/scoring';
 import { indicatorSummaries, scoreRate } from '@/lib/stats';
@@ -15,7 +15,7 @@ const fraction = (d: Decimal | undefined) => (d === undefined ? null : Number(d.
 /** Score rates as fractions with the 4 places a 2-decimal percentage needs. */
 const rate = (score: Decimal, weight: Decimal) => Number(scoreRate(score, weight).toDecimalPlaces(4).toFixed());
 // Exports are in Chinese, like their headers: the words come from the zh-CN dictionary.
-const zh = translator(dictionary('zh-CN'));
+const zh = translator('zh-CN');
 
 /** The groups an export covers: the one asked for, or all of them. */
 export function exportGroups(rs: RoundScores, group: string | undefined): string[] {
@@ -130,7 +130,7 @@ export function detailSheet(rs: RoundScores, groups: string[]): SheetSpec {
             value,
             score(s.score),
             rate(s.score, s.weight),
-            zh(`status.${s.status}`),
+            zh(`leafStatus.${s.status}`),
             s.self ? score(s.self) : null,
           ];
         }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Round, RoundScores } from '@/db/queries';
-import { dictionary, translator } from '@/app/i18n';
+import { translator } from '@/app/i18n';
 import { departmentToRow, rowsToCohort } from '@/lib/interchange/table';
 import { readWorkbook, writeWorkbook } from '@/lib/interchange/xlsx';
 import { builtinSystem, fmtScore, indexSystem, parseCohort, scoreCohort, scoresToJson, type System } from '@/lib/scoring';
@@ -18,7 +18,7 @@ import { rankingChartOption } from '../../ui/rankings/ranking-chart-option';
 import { trendChartOption } from '../../ui/department/trend-chart-option';
 import type { ChartOption } from '../../ui/chart/echarts';
 
-const zh = translator(dictionary('zh-CN'));
+const zh = translator('zh-CN');
 
 function roundOf(system: System, departments: ReturnType<typeof parse>, slug = 'r', year = 2021): RoundScores {
   const round = { slug, name: `${year}年度测试评价`, year, status: 'collecting', policy: system.interpolation, systemId: system.id, systemVersion: 1, systemName: system.name } as unknown as Round;

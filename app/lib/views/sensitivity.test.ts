@@ -82,4 +82,20 @@ describe('what-if view', () => {
     expect(v.result).toBeNull();
     expect(v.problems.map((p) => [p.key, p.label])).toEqual([['budget_adjusted', '预算调整数（万元）']]);
   });
+
+  it('words the problems in the viewer’s language, names from the system left as written', () => {
+    const query = { budget_adjusted: 'abc', key_project_spending: '999999', 'fund_compliance.1': '也许' };
+    const zh = whatIfView(round(), 'c', query, { others: true, locale: 'zh-CN' })!;
+    const en = whatIfView(round(), 'c', query, { others: true, locale: 'en' })!;
+    expect(zh.problems.map((p) => p.message)).toEqual([
+      '“也许”不是 是/否',
+      '预算调整数不是有效的数字：“abc”',
+      expect.stringMatching(/^重点项目支出（999999）不能大于 项目总支出（[\d.]+）（重点支出安排率）$/),
+    ]);
+    expect(en.problems.map((p) => p.message)).toEqual([
+      '“也许” is not yes or no',
+      '“abc” is not a number',
+      expect.stringMatching(/^\(999999\) cannot be more than 项目总支出 \([\d.]+\) in 重点支出安排率$/),
+    ]);
+  });
 });

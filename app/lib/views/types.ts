@@ -130,6 +130,8 @@ export interface InputLine {
   key: string;
   label: string;
   text: string;
+  /** A checklist point that is not met: the page marks it. */
+  failed?: boolean;
 }
 
 /** One leaf score and why, ready to print. */

@@ -2,7 +2,11 @@ import type { RoundScores } from '@/db/queries';
 import { tableColumns } from '@/lib/interchange/table';
 import { fmtPercent, fmtPlain, indexSystem, type Department } from '@/lib/scoring';
 import { whatIf, whatIfKeys } from '@/lib/scoring/sensitivity';
+import type { Locale } from '@/app/i18n';
 import { fmtScore, fmtSigned } from '../format';
+import { problemText } from './problem-text';
+import { columnLabels } from './column-label';
+import { translator } from '@/app/i18n';
 import { tableOf } from './sensitivity';
 import type { WhatIfField, WhatIfView } from './types';
 
@@ -19,7 +23,7 @@ function storedCell(d: Department, key: string, kind: WhatIfField['kind']): stri
  * the viewer may see which other units move (the bureau and leaders); a department learns only
  * that they do.
  */
-export function whatIfView(rs: RoundScores, code: string, query: Record<string, string>, opts: { others: boolean }): WhatIfView | null {
+export function whatIfView(rs: RoundScores, code: string, query: Record<string, string>, opts: { others: boolean; locale?: Locale }): WhatIfView | null {
   const d = rs.departments.find((x) => x.code === code);
   const before = rs.scores.departments.find((x) => x.code === code);
   if (!d || !before) return null;
@@ -27,6 +31,8 @@ export function whatIfView(rs: RoundScores, code: string, query: Record<string, 
   const idx = indexSystem(system);
   const keys = whatIfKeys(system);
   const columns = new Map(tableColumns(system).map((c) => [c.key, c]));
+  const locale = opts.locale ?? 'zh-CN';
+  const labels = columnLabels(system, locale, translator(locale));
   const fields: WhatIfField[] = [...keys.entries()].map(([key, kind]) => {
     const col = columns.get(key);
     const leaf = col?.leaf ? idx.byCode.get(col.leaf)?.leaf : undefined;
@@ -35,20 +41,20 @@ export function whatIfView(rs: RoundScores, code: string, query: Record<string, 
     return {
       key,
       kind,
-      label: col?.header ?? key,
+      label: labels.get(key) ?? key,
       ...(hint ? { hint } : {}),
       ...(kind === 'grade' && leaf?.rule.kind === 'grade' ? { options: leaf.rule.grades.map((g) => g.label) } : {}),
       stored,
       value: query[key] ?? stored,
     };
   });
-  const label = (key: string | undefined) => (key ? (columns.get(key)?.header ?? null) : null);
+  const label = (key: string | undefined) => (key ? (labels.get(key) ?? null) : null);
 
   const r = whatIf(system, rs.departments, rs.scores, code, query, tableOf(rs, before.group));
   const members = rs.scores.departments.filter((x) => x.group === before.group).length;
   const base = { code, name: before.name, group: before.group, groupSize: members, fields };
   if (!r.ok) {
-    return { ...base, problems: r.problems.map((p) => ({ key: p.field ?? null, label: label(p.field), message: p.message })), changed: [], result: null };
+    return { ...base, problems: r.problems.map((p) => ({ key: p.field ?? null, label: label(p.field), message: problemText(p, system, locale) })), changed: [], result: null };
   }
   const after = r.department;
   // The system's bands run from the highest grade down: a smaller index is a better grade.

@@ -1,6 +1,7 @@
 'use client';
 import { useT } from '@/app/i18n/client';
 import type { ExplanationView } from '@/app/lib/views/types';
+import { InputList } from './InputList';
 
 /** The engine's explanation of one score, as a definition list. Used by the dialog and the weak list. */
 export function ExplanationDetails({ e, showHeading = false }: { e: ExplanationView; showHeading?: boolean }) {
@@ -17,7 +18,7 @@ export function ExplanationDetails({ e, showHeading = false }: { e: ExplanationV
         <dt>{t('score')}</dt>
         <dd>
           <strong>{e.score}</strong> / {e.indicator.weight}
-          {t('paren', { x: t(`status.${e.status}`) })}
+          {t('paren', { x: t(`leafStatus.${e.status}`) })}
           {e.pointsLost !== '0.00' ? (
             <>
               {' '}
@@ -31,13 +32,7 @@ export function ExplanationDetails({ e, showHeading = false }: { e: ExplanationV
           <>
             <dt>{t('inputs')}</dt>
             <dd>
-              <ul style={{ margin: 0, paddingLeft: 18 }}>
-                {e.inputs.map((i) => (
-                  <li key={i.key}>
-                    {t('labelValue', { label: i.label, value: i.text })}
-                  </li>
-                ))}
-              </ul>
+              <InputList t={t} inputs={e.inputs} />
             </dd>
           </>
         ) : null}

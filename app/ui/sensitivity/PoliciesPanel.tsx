@@ -6,6 +6,7 @@ import { useT } from '@/app/i18n/client';
 import type { PoliciesView, PolicyRowView } from '@/app/lib/views/types';
 import { DataTable, NameFilter } from '../table/DataTable';
 import { features, type Features } from '../table/features';
+import { leafColumnIds, useUrlTableState } from '../table/url-state';
 import { Move } from './Move';
 import { OwnPoliciesTable } from './OwnPoliciesTable';
 import { RangeBar } from './RangeBar';
@@ -106,13 +107,14 @@ export function PoliciesPanel({ view, slug, chart, linkOnly = null }: { view: Po
     ],
     [t, view.policies, view.groupSize, slug, linkOnly],
   );
+  const url = useUrlTableState({ sort: { id: 'rank', desc: false }, size: 50, columns: leafColumnIds(columns) });
   const table = useTable({
     features,
     columns,
     data: view.rows,
     getRowId: (r) => r.code,
     enableSortingRemoval: false,
-    initialState: { sorting: [{ id: 'rank', desc: false }], pagination: { pageIndex: 0, pageSize: 50 } },
+    ...url,
   });
   const model = table.getRowModel();
   const rows = useMemo(() => model.rows.map((r) => r.original), [model]);

@@ -23,7 +23,7 @@ export function WhatIfLeavesTable({ leaves }: { leaves: Leaf[] }) {
       leaf.accessor('before', { header: t('before'), enableSorting: false, meta: { numeric: true } }),
       leaf.accessor('after', { header: t('after'), enableSorting: false, meta: { numeric: true }, cell: (c) => <strong>{c.getValue()}</strong> }),
       leaf.accessor((r) => parseFloat(r.delta), { id: 'delta', header: t('whatIfDelta'), enableSorting: false, meta: { numeric: true, cellClass: signClass }, cell: (c) => c.row.original.delta }),
-      leaf.accessor('status', { header: t('status'), enableSorting: false, cell: (c) => t(`status.${c.row.original.status}`) }),
+      leaf.accessor('status', { header: t('status'), enableSorting: false, cell: (c) => t(`leafStatus.${c.row.original.status}`) }),
     ],
     [t],
   );

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { dictionary, translator } from '@/app/i18n';
+import { translator } from '@/app/i18n';
 import type { PoliciesView, PolicyRowView } from '@/app/lib/views/types';
 import { slopeChartOption } from './slope-chart-option';
 
-const t = translator(dictionary('zh-CN'));
+const t = translator('zh-CN');
 const row = (code: string, ranks: number[]): PolicyRowView => ({
   code,
   name: `单位${code}`,

@@ -21,7 +21,6 @@ export interface ExplainMessages {
   no: string;
   checklistItem(n: number, text: string | undefined): string;
   /** `${amount}${unit}` as a language writes it. */
-  quantity(amount: string, unit: string | undefined): string;
   ratioNotApplicable(den: string): string;
   changeNotApplicable(prev: string, curr: string): string;
   changeInfinite(prev: string, curr: string): string;
@@ -50,6 +49,8 @@ export interface ExplainMessages {
   checklistTargetAll(leaf: string, n: number): string;
   checklistTargetAtLeast(leaf: string, n: number): string;
   checklistTargetNone(leaf: string, weight: string): string;
+  /** The points not met, named after a checklist's target: "要点 3、5 不符合". */
+  checklistUnmet(points: number[]): string;
   gradeTarget(leaf: string, best: string): string;
   judgementTarget(leaf: string, weight: string): string;
   /** The unit's own value is the group's min or max: the scale every in-band score is interpolated on. */
@@ -73,7 +74,6 @@ export const zhCN: ExplainMessages = {
   yes: '是',
   no: '否',
   checklistItem: (n, text) => `要点 ${n}${text ? `：${text}` : ''}`,
-  quantity: (amount, unit) => `${amount}${unit ?? ''}`,
   ratioNotApplicable: (den) => `${den}为 0，不适用`,
   changeNotApplicable: (prev, curr) => `${prev}与${curr}均为 0，不适用`,
   changeInfinite: (prev, curr) => `${prev}为 0 而${curr}大于 0，变动率为无穷大`,
@@ -102,6 +102,7 @@ export const zhCN: ExplainMessages = {
   checklistTargetAll: (leaf, n) => `${leaf}全部 ${n} 项评价要点符合可得满分`,
   checklistTargetAtLeast: (leaf, n) => `${leaf}符合至少 ${n} 项评价要点可得满分`,
   checklistTargetNone: (leaf, w) => `${leaf}最高档次不足分值 ${w}`,
+  checklistUnmet: (points) => `（要点 ${points.join('、')} 不符合）`,
   gradeTarget: (leaf, best) => `${leaf}评为“${best}”可得满分`,
   judgementTarget: (leaf, w) => `${leaf}各项评价要点均达成可得满分 ${w}`,
   setsScale: (side) => `本单位的值决定了同组${side === 'min' ? '最小值（min）' : '最大值（max）'}：同组区间内各单位的得分都以它为刻度的一端`,
@@ -124,7 +125,6 @@ export const en: ExplainMessages = {
   yes: 'yes',
   no: 'no',
   checklistItem: (n, text) => `Point ${n}${text ? `: ${text}` : ''}`,
-  quantity: (amount, unit) => (unit ? `${amount} ${unit}` : amount),
   ratioNotApplicable: (den) => `${den} is 0: not applicable`,
   changeNotApplicable: (prev, curr) => `${prev} and ${curr} are both 0: not applicable`,
   changeInfinite: (prev, curr) => `${prev} is 0 and ${curr} is above 0: the change is infinite`,
@@ -154,6 +154,7 @@ export const en: ExplainMessages = {
   checklistTargetAll: (leaf, n) => `Full marks when all ${n} evaluation points of ${leaf} are met`,
   checklistTargetAtLeast: (leaf, n) => `Full marks when at least ${n} evaluation points of ${leaf} are met`,
   checklistTargetNone: (leaf, w) => `No tier of ${leaf} reaches the weight ${w}`,
+  checklistUnmet: (points) => ` (${points.length === 1 ? 'point' : 'points'} ${points.join(', ')} not met)`,
   gradeTarget: (leaf, best) => `Full marks when ${leaf} is rated "${best}"`,
   judgementTarget: (leaf, w) => `Full marks (${w}) when every evaluation point of ${leaf} is achieved`,
   setsScale: (side) =>

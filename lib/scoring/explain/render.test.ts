@@ -61,13 +61,13 @@ describe('explanations rendered in English', () => {
     expect(en(JULU, leafOf(d, 'd', 'payment_progress'))).toMatchObject({
       ruleText: 'score = min(1, 支付进度率) × weight',
       formula: 'score = min(1, 60.00%) × 5 = 3.00',
-      target: 'Full marks at 支付进度率 ≥ 100.00% (年度支付数 ≥ 1000 万元)',
+      target: 'Full marks at 支付进度率 ≥ 100.00% (年度支付数 ≥ 1,000 万元)',
     });
     const fund = en(JULU, leafOf(d, 'd', 'fund_compliance'));
     expect(fund.formula).toBe('7 of 8 points met → tier "7 met": 6 = 6.00');
     expect(fund.ruleText).toMatch(/^8 met: 8; 7 met: 6; /);
     expect(fund.inputs['fund_compliance.8']).toBe('no');
-    expect(fund.target).toBe('Full marks when all 8 evaluation points of 资金使用合规性 are met');
+    expect(fund.target).toBe('Full marks when all 8 evaluation points of 资金使用合规性 are met (point 8 not met)');
     expect(en(JULU, leafOf(d, 'd', 'asset_integrity')).formula).toBe('3 of 3 points met → tier "3 met": 3, above the weight 2, counted as 2 = 2.00');
     expect(en(JULU, leafOf(d, 'd', 'satisfaction'))).toMatchObject({
       formula: 'grade "良好": 3 = 3.00',

@@ -2,6 +2,7 @@ import { percentText, rationalOfScaled, scaledOfText } from '../exact';
 import { indexSystem } from '../system-index';
 import type { FieldInfo, System } from '../types';
 import { en, zhCN, type ExplainMessages } from './messages';
+import { formatQuantity } from './quantity';
 import type { BandedExplanation, Explanation, MetricFacts, ProportionalExplanation, ValueFacts } from './types';
 
 export const EXPLAIN_LOCALES = ['zh-CN', 'en'] as const;
@@ -16,6 +17,8 @@ export interface InputText {
   /** The field's unit (万元, 人…), for input fields that have one. */
   unit?: string;
   field?: FieldInfo;
+  /** For a checklist point: whether it is met (the page marks the ones that are not). */
+  met?: boolean;
 }
 
 /** An explanation in one language. */
@@ -78,11 +81,11 @@ export function renderExplanation(e: Explanation, system: System, locale: Explai
         value: null,
         formula: m.withResult(formula, e.score),
         target:
-          e.itemsForFull === null
+          (e.itemsForFull === null
             ? m.checklistTargetNone(leafName, e.weight)
             : e.itemsForFull === e.of
               ? m.checklistTargetAll(leafName, e.itemsForFull)
-              : m.checklistTargetAtLeast(leafName, e.itemsForFull),
+              : m.checklistTargetAtLeast(leafName, e.itemsForFull)) + (e.itemsForFull !== null && e.met >= e.itemsForFull ? '' : unmetPoints(e, m)),
         sets: null,
         inputs,
       };
@@ -166,8 +169,17 @@ function metricTarget(
   system: System,
 ): string {
   const r = e.target.reach;
-  const reach = r ? m.reach(field(r.field), r.cmp, m.quantity(r.amount, system.fields[r.field]?.unit)) : null;
+  const reach = r ? m.reach(field(r.field), r.cmp, formatQuantity(r.amount, system.fields[r.field]?.unit)) : null;
   return m.metricTarget(leafName, e.target.cmp, thresholdPct(e.target.threshold), reach);
+}
+
+/** Below full marks, the checklist points not met, by number: what the unit can act on. */
+function unmetPoints(e: Explanation, m: ExplainMessages): string {
+  const unmet = Object.entries(e.inputs)
+    .filter(([key, v]) => v === false && key.startsWith(`${e.leaf}.`))
+    .map(([key]) => Number(key.slice(e.leaf.length + 1)))
+    .sort((a, b) => a - b);
+  return unmet.length ? m.checklistUnmet(unmet) : '';
 }
 
 function renderInputs(e: Explanation, system: System, m: ExplainMessages): InputText[] {
@@ -177,7 +189,7 @@ function renderInputs(e: Explanation, system: System, m: ExplainMessages): Input
     if (info) return { key, label: info.name, value, ...(info.unit ? { unit: info.unit } : {}), field: info };
     const item = /^(.+)\.(\d+)$/.exec(key);
     const leaf = indexSystem(system).byCode.get(item ? item[1]! : key)?.leaf;
-    if (item && leaf?.rule.kind === 'checklist') return { key, label: m.checklistItem(Number(item[2]), leaf.rule.items[Number(item[2]) - 1]), value };
+    if (item && leaf?.rule.kind === 'checklist') return { key, label: m.checklistItem(Number(item[2]), leaf.rule.items[Number(item[2]) - 1]), value, met: raw === true };
     return { key, label: leaf?.name ?? key, value };
   });
 }

@@ -40,6 +40,13 @@ describe('checklist rule', () => {
     expect(textOf(JULU, l).inputs['fund_compliance.1']).toBe('是');
   });
 
+  it('names the points not met in what full marks need, and nothing once full', () => {
+    const missed = leafOf(score(JULU, [juluDept('d', { checklists: { fund_compliance: [true, true, false, true, false, true, true, true] } })]), 'd', 'fund_compliance');
+    expect(textOf(JULU, missed).target).toBe('资金使用合规性全部 8 项评价要点符合可得满分（要点 3、5 不符合）');
+    const full = leafOf(run('fund_compliance', 8, 8), 'd', 'fund_compliance');
+    expect(textOf(JULU, full).target).toBe('资金使用合规性全部 8 项评价要点符合可得满分');
+  });
+
   it('a count below every tier scores zero and says no tier was reached', () => {
     const sys = system([
       leaf('pts', 2, {
@@ -73,7 +80,7 @@ describe('checklist rule', () => {
 
     it('the target says 2 points are already enough for full marks', () => {
       const l = leafOf(run('asset_integrity', 1, 3), 'd', 'asset_integrity');
-      expect(textOf(JULU, l).target).toBe('资产管理完整性符合至少 2 项评价要点可得满分');
+      expect(textOf(JULU, l).target).toBe('资产管理完整性符合至少 2 项评价要点可得满分（要点 2、3 不符合）');
     });
   });
 });

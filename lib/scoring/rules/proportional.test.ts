@@ -31,6 +31,6 @@ describe('proportional rule (支付进度率, weight 5)', () => {
 
   it('the target says how much must be paid for full marks', () => {
     const l = leafOf(run(600, 1000), 'd', 'payment_progress');
-    expect(textOf(JULU, l).target).toBe('支付进度率 ≥ 100.00% 可得满分（年度支付数 ≥ 1000万元）');
+    expect(textOf(JULU, l).target).toBe('支付进度率 ≥ 100.00% 可得满分（年度支付数 ≥ 1,000 万元）');
   });
 });

@@ -97,7 +97,7 @@ function applyChanges(system: System, d: Department, changes: WhatIfChanges): { 
       const [, leaf, n] = /^(.+)\.(\d+)$/.exec(key)!;
       const v = value.toLowerCase();
       if (YES.has(v) || NO.has(v)) raw.checklists[leaf!]![Number(n) - 1] = YES.has(v);
-      else problems.push({ department: d.code, field: key, message: `“${text}”不是 是/否` });
+      else problems.push({ department: d.code, field: key, message: `“${text}”不是 是/否`, reason: { kind: 'not_yes_no', text } });
     } else problems.push({ department: d.code, field: key, message: `不能试算的字段“${key}”` });
   }
   const parsed: Problem[] = [];

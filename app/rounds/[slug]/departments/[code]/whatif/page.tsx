@@ -26,18 +26,24 @@ export default async function WhatIfPage({ params, searchParams }: { params: Pro
   const parsed = Query.safeParse(Object.fromEntries(raw));
   const data = await fetchWhatIf(viewer, slug, code, parsed.success ? parsed.data : {});
   if (!data) notFound();
-  const { t } = await getTranslator();
+  const { t, locale } = await getTranslator();
   const { round, whatIf: w } = data;
   const r = w.result;
   return (
     <>
       <RoundHeader
         t={t}
+        locale={locale}
         viewer={viewer}
         rounds={data.rounds}
         round={round}
         section="whatif"
-        title={`${w.name} · ${t('whatIfTitle')}`}
+        title={
+          <>
+            <span data-name="">{w.name}</span> · {t('whatIfTitle')}
+          </>
+        }
+        pathIn={data.unitRounds}
         path={`/departments/${encodeURIComponent(code)}/whatif`}
         groupSwitch={false}
       />
