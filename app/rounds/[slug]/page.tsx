@@ -3,7 +3,8 @@ import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/app/lib/auth/guard';
 import { getTranslator } from '@/app/i18n/server';
 import { fetchRankings } from '@/app/lib/data';
-import { one, type SearchParams } from '@/app/lib/params';
+import type { SearchParams } from '@/app/lib/params';
+import { loadRoundParams } from '@/app/lib/search-params';
 import { RoundHeader } from '@/app/ui/layout/RoundHeader';
 import { GradeCountsTable } from '@/app/ui/grades/GradeCountsTable';
 import { ReportLinks } from '@/app/ui/grades/ReportLinks';
@@ -16,11 +17,10 @@ export const dynamic = 'force-dynamic';
 
 export default async function RankingsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: SearchParams }) {
   const { slug } = await params;
-  const sp = await searchParams;
-  const group = one(sp.group);
+  const sp = loadRoundParams(await searchParams);
+  const group = sp.group ?? undefined;
   // ?publication=N: the figures an earlier publication froze, withdrawn or not.
-  const asked = Number(one(sp.publication));
-  const publication = Number.isInteger(asked) && asked > 0 ? asked : undefined;
+  const publication = sp.publication !== null && sp.publication > 0 ? sp.publication : undefined;
   const viewer = await requireUser('round:view', { returnTo: `/rounds/${encodeURIComponent(slug)}` });
   const data = await fetchRankings(viewer, slug, group, publication);
   if (!data) {

@@ -1,8 +1,10 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import type { Locale, Translate } from '@/app/i18n';
-import { fmtDay } from '@/app/lib/format';
+import { formats } from '@/app/i18n/format';
 import { can, type Viewer } from '@/lib/auth/roles';
 import type { RoundContext, RoundSummary } from '@/app/lib/views/types';
+import { GroupSwitch } from './GroupSwitch';
 import { RoundSelect } from './RoundSelect';
 import { RoundStatusLine } from './RoundStatusLine';
 
@@ -10,18 +12,20 @@ export type Section = 'rankings' | 'indicators' | 'policies' | 'department' | 'w
 
 interface Props {
   t: Translate;
-  locale?: Locale;
+  locale: Locale;
   /** Decides which tabs exist: each leads only where the viewer may go. */
   viewer: Viewer;
   rounds: RoundSummary[];
   round: RoundContext;
   section: Section;
-  /** Page heading; the round's name when omitted. */
-  title?: string;
+  /** Page heading; the round's name when omitted. Names in it are data: wrap them in `data-name`. */
+  title?: ReactNode;
   /** Path after /rounds/<slug> that the group links keep ('' for rankings). */
   path: string;
   /** Whether the page can switch group (a department page shows its own group only). */
   groupSwitch?: boolean;
+  /** The rounds where `path` exists (a unit's pages: the rounds it took part in); all when omitted. */
+  pathIn?: string[];
 }
 
 export function roundHref(slug: string, path: string, group?: string) {
@@ -29,37 +33,26 @@ export function roundHref(slug: string, path: string, group?: string) {
 }
 
 /** Round title, round and group selectors, page tabs and the note on relative scoring. */
-export function RoundHeader({ t, locale = 'zh-CN', viewer, rounds, round, section, title, path, groupSwitch = true }: Props) {
+export function RoundHeader({ t, locale, viewer, rounds, round, section, title, path, groupSwitch = true, pathIn }: Props) {
   const own = viewer.departmentCode;
   const base = `/rounds/${encodeURIComponent(round.slug)}`;
   return (
     <>
       <div className="round-bar">
         <div className="round-title">
-          <h1>{title ?? round.name}</h1>
+          <h1>{title ?? <span data-name="">{round.name}</span>}</h1>
           <div className="meta">
-            {title ? <span>{round.name}</span> : null}
+            {title ? <span data-name="">{round.name}</span> : null}
             <span className={`badge status-${round.status}`} data-testid="round-status">
               {t(`roundStatus.${round.status}`)}
             </span>
-            {round.deadline && round.status === 'collecting' ? <span>{t('deadlineLine', { date: fmtDay(round.deadline) })}</span> : null}
+            {round.deadline && round.status === 'collecting' ? <span>{t('deadlineLine', { date: formats(locale).date(round.deadline) })}</span> : null}
             <span>{t('policyLine', { policy: t(`policy.${round.policy}`) })}</span>
             {round.group ? <span>{t('groupLine', { group: round.group, n: round.groupSize })}</span> : null}
           </div>
         </div>
-        <RoundSelect rounds={rounds} current={round.slug} suffix={section === 'department' || section === 'whatif' ? '' : path} />
-        {groupSwitch && round.groups.length > 1 ? (
-          <div className="field">
-            <span id="group-label">{t('group')}</span>
-            <nav className="segmented" aria-labelledby="group-label">
-              {round.groups.map((g) => (
-                <Link key={g} href={roundHref(round.slug, path, g)} aria-current={g === round.group ? 'true' : undefined}>
-                  {g}
-                </Link>
-              ))}
-            </nav>
-          </div>
-        ) : null}
+        <RoundSelect rounds={rounds} current={round.slug} path={path} pathIn={pathIn} />
+        {groupSwitch && round.groups.length > 1 ? <GroupSwitch base={`${base}${path}`} groups={round.groups} current={round.group} label={t('group')} /> : null}
       </div>
       <nav className="tabs" aria-label={round.name}>
         {can(viewer, 'round:rankings', { round }) ? (

@@ -9,6 +9,7 @@ import { GradeBadge } from '../grades/GradeBadge';
 import { MoveRank, MoveTotal } from '../grades/MoveCells';
 import { DataTable, NameFilter } from '../table/DataTable';
 import { features, type Features } from '../table/features';
+import { leafColumnIds, useUrlTableState } from '../table/url-state';
 import { RANKING_PAGE_SIZE } from './ranking-chart-option';
 
 const helper = createColumnHelper<Features, RankingRow>();
@@ -166,13 +167,14 @@ export function useRankingTable(view: RankingsView, slug: string, linkOnly: stri
     [t, view.level1, view.grades, view.previous, view.rows.length, slug, linkOnly],
   );
 
+  const url = useUrlTableState({ sort: { id: 'rank', desc: false }, size: RANKING_PAGE_SIZE, columns: leafColumnIds(columns) });
   const table = useTable({
     features,
     columns,
     data: view.rows,
     getRowId: (r) => r.code,
     enableSortingRemoval: false,
-    initialState: { sorting: [{ id: 'rank', desc: false }], pagination: { pageIndex: 0, pageSize: RANKING_PAGE_SIZE } },
+    ...url,
   });
 
   return table;

@@ -2,7 +2,8 @@ import { notFound } from 'next/navigation';
 import { getTranslator } from '@/app/i18n/server';
 import { requireUser } from '@/app/lib/auth/guard';
 import { fetchHeat } from '@/app/lib/data';
-import { one, type SearchParams } from '@/app/lib/params';
+import type { SearchParams } from '@/app/lib/params';
+import { loadRoundParams } from '@/app/lib/search-params';
 import { HeatTable } from '@/app/ui/indicators/HeatTable';
 import { RoundHeader } from '@/app/ui/layout/RoundHeader';
 
@@ -11,7 +12,7 @@ export const dynamic = 'force-dynamic';
 export default async function IndicatorsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: SearchParams }) {
   const { slug } = await params;
   const viewer = await requireUser('round:indicators', { returnTo: `/rounds/${encodeURIComponent(slug)}/indicators` });
-  const data = await fetchHeat(viewer, slug, one((await searchParams).group));
+  const data = await fetchHeat(viewer, slug, (loadRoundParams(await searchParams).group ?? undefined));
   if (!data) notFound();
   const { t, locale } = await getTranslator();
   return (
