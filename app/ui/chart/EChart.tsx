@@ -1,7 +1,7 @@
 'use client';
 import { init, type ECharts } from 'echarts/core';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { useT } from '@/app/i18n/client';
+import { useLocale, useT } from '@/app/i18n/client';
 import { BASE_OPTION, type ChartOption } from './echarts';
 
 export interface EChartProps {
@@ -24,25 +24,39 @@ export function EChart({ option, label, height, table, ssrSvg, onItemClick, test
   const chart = useRef<ECharts | null>(null);
   const clickRef = useRef(onItemClick);
   clickRef.current = onItemClick;
+  const optionRef = useRef(option);
+  optionRef.current = option;
   const [drawn, setDrawn] = useState(false);
+  const locale = useLocale();
 
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const instance = init(el, null, { renderer: 'svg', locale: 'ZH' });
-    chart.current = instance;
-    instance.on('click', (p) => {
-      if (typeof p.dataIndex === 'number') clickRef.current?.(p.dataIndex, p.seriesIndex ?? 0);
+    let live = true;
+    let instance: ECharts | null = null;
+    let observer: ResizeObserver | null = null;
+    // Labels are measured (and cut to fit) when drawn: wait for the page's web font, or names would
+    // be cut to the widths of the fallback font and stay cut once the real one is in.
+    void document.fonts.ready.then(() => {
+      if (!live) return;
+      instance = init(el, null, { renderer: 'svg', locale: locale === 'en' ? 'EN' : 'ZH' });
+      chart.current = instance;
+      instance.on('click', (p) => {
+        if (typeof p.dataIndex === 'number') clickRef.current?.(p.dataIndex, p.seriesIndex ?? 0);
+      });
+      instance.on('finished', () => setDrawn(true));
+      instance.setOption({ ...BASE_OPTION, ...optionRef.current }, { notMerge: true });
+      const drawnOn = instance;
+      observer = new ResizeObserver(() => drawnOn.resize());
+      observer.observe(el);
     });
-    instance.on('finished', () => setDrawn(true));
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(el);
     return () => {
-      observer.disconnect();
-      instance.dispose();
+      live = false;
+      observer?.disconnect();
+      instance?.dispose();
       chart.current = null;
     };
-  }, []);
+  }, [locale]);
 
   useEffect(() => {
     chart.current?.setOption({ ...BASE_OPTION, ...option }, { notMerge: true });
@@ -73,7 +87,8 @@ function ChartTable({ render }: { render: () => ReactNode }) {
   return (
     <details className="chart-alt" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
       <summary>{t('showDataTable')}</summary>
-      {open ? render() : null}
+      {/* A wide table scrolls in its own box, never the phone's page. */}
+      {open ? <div className="table-scroll">{render()}</div> : null}
     </details>
   );
 }

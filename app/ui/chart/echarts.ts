@@ -4,6 +4,7 @@ import {
   DataZoomSliderComponent,
   GridComponent,
   LegendComponent,
+  LegendScrollComponent,
   MarkAreaComponent,
   MarkLineComponent,
   TooltipComponent,
@@ -19,7 +20,7 @@ import { SVGRenderer } from 'echarts/renderers';
 
 // Only what the dashboard draws is registered, so the client bundle carries no unused chart types.
 // SVG text follows the page's CSS font, so the bundled Chinese webfont is used once it has loaded.
-use([BarChart, LineChart, ScatterChart, GridComponent, LegendComponent, TooltipComponent, MarkLineComponent, MarkAreaComponent, DataZoomInsideComponent, DataZoomSliderComponent, SVGRenderer]);
+use([BarChart, LineChart, ScatterChart, GridComponent, LegendComponent, LegendScrollComponent, TooltipComponent, MarkLineComponent, MarkAreaComponent, DataZoomInsideComponent, DataZoomSliderComponent, SVGRenderer]);
 
 export type ChartOption = ComposeOption<
   | BarSeriesOption

@@ -5,8 +5,11 @@ import type { IndicatorView } from '@/app/lib/views/types';
 import { EChart } from '../chart/EChart';
 import type { ChartOption } from '../chart/echarts';
 import { axisTooltip, tooltipNode } from '../chart/tooltip';
+import { xRange } from './x-range';
 
 const LINE_COLORS = { full: '#2f7d4f', zero: '#b23a3a', min: '#1f4e79', max: '#1f4e79' } as const;
+const LABEL_ROW = 16;
+
 const POINT_COLORS: Record<string, string> = { full: '#2f7d4f', zero: '#b23a3a', in_band: '#e0a458' };
 
 /**
@@ -34,8 +37,17 @@ export function Distribution({ view }: { view: IndicatorView }) {
     const names = { full: t('fullLine'), zero: t('zeroLine'), min: t('cohortMinUsed'), max: t('cohortMaxUsed') };
     const full = view.lines.find((l) => l.key === 'full');
     const zero = view.lines.find((l) => l.key === 'zero');
+    const range = xRange(
+      drawn.map((p) => p.valuePct!),
+      view.lines.map((l) => l.pct),
+    );
+    // Line labels sit above the plot, one row each from left to right, so they never cover each
+    // other or the axis numbers; a label leans away from the nearer edge so it is not cut off.
+    const order = [...view.lines].sort((a, b) => a.pct - b.pct);
+    const rowOf = new Map(order.map((l, i) => [l.key, i]));
+    const middle = (range.min + range.max) / 2;
     return {
-      grid: { left: 8, right: 32, top: 48, bottom: 8 },
+      grid: { left: 8, right: 32, top: 24 + order.length * LABEL_ROW, bottom: 8 },
       tooltip: {
         trigger: 'item',
         formatter: (p: unknown) => {
@@ -47,8 +59,9 @@ export function Distribution({ view }: { view: IndicatorView }) {
           ]);
         },
       },
-      xAxis: { type: 'value', scale: true, name: '%', axisLabel: { formatter: '{value}%' } },
-      yAxis: { type: 'value', min: 0, max: Number(view.leaf.weight), name: t('score') },
+      // The axes stay at the plot's edges, also when values are negative (a change below 0%).
+      xAxis: { type: 'value', min: range.min, max: range.max, name: '%', axisLabel: { formatter: '{value}%' }, axisLine: { onZero: false } },
+      yAxis: { type: 'value', min: 0, max: Number(view.leaf.weight), name: t('score'), nameTextStyle: { align: 'left' }, axisLine: { show: true, onZero: false } },
       series: [
         {
           type: 'scatter',
@@ -57,14 +70,16 @@ export function Distribution({ view }: { view: IndicatorView }) {
           markLine: {
             symbol: 'none',
             silent: true,
-            data: view.lines.map((l, i) => ({
+            data: view.lines.map((l) => ({
               xAxis: l.pct,
               name: names[l.key],
               lineStyle: { color: LINE_COLORS[l.key], type: l.key === 'min' || l.key === 'max' ? 'dotted' : 'dashed', width: 1.5 },
               label: {
                 formatter: `${names[l.key]} ${l.text}`,
                 color: LINE_COLORS[l.key],
-                position: i % 2 === 0 ? 'insideEndTop' : 'insideStartTop',
+                position: 'end',
+                distance: 4 + (order.length - 1 - rowOf.get(l.key)!) * LABEL_ROW,
+                align: l.pct <= middle ? 'left' : 'right',
               },
             })),
           },
@@ -117,7 +132,7 @@ export function Distribution({ view }: { view: IndicatorView }) {
           </table>
         )}
       />
-      {metric && missing.length ? <p className="muted">{t('notInChart', { names: missing.map((p) => `${p.name}${t('paren', { x: p.valueText ?? t(`status.${p.status}`) })}`).join(t('listSep')) })}</p> : null}
+      {metric && missing.length ? <p className="muted">{t('notInChart', { names: missing.map((p) => `${p.name}${t('paren', { x: p.valueText ?? t(`leafStatus.${p.status}`) })}`).join(t('listSep')) })}</p> : null}
     </>
   );
 }

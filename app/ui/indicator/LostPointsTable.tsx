@@ -6,6 +6,7 @@ import { useT } from '@/app/i18n/client';
 import type { IndicatorPoint, IndicatorView } from '@/app/lib/views/types';
 import { DataTable, NameFilter } from '../table/DataTable';
 import { features, type Features } from '../table/features';
+import { leafColumnIds, useUrlTableState } from '../table/url-state';
 
 const helper = createColumnHelper<Features, IndicatorPoint>();
 
@@ -53,7 +54,7 @@ export function LostPointsTable({ view, slug }: { view: IndicatorView; slug: str
       ...(metric
         ? []
         : [helper.accessor('formula', { header: t('formula'), enableSorting: false, cell: (c) => <span className="formula">{c.getValue()}</span> })]),
-      helper.accessor('status', { header: t('status'), enableSorting: false, cell: (c) => t(`status.${c.row.original.status}`) }),
+      helper.accessor('status', { header: t('status'), enableSorting: false, cell: (c) => t(`leafStatus.${c.row.original.status}`) }),
       helper.accessor('score', { header: t('score'), sortFn: 'basic', meta: { numeric: true, label: t('score') }, cell: (c) => c.row.original.scoreText }),
       helper.accessor('lost', {
         header: t('pointsLost'),
@@ -65,13 +66,14 @@ export function LostPointsTable({ view, slug }: { view: IndicatorView; slug: str
     ],
     [t, metric, banded, slug, view.leaf.code],
   );
+  const url = useUrlTableState({ sort: { id: 'lost', desc: true }, size: 50, columns: leafColumnIds(columns) });
   const table = useTable({
     features,
     columns,
     data: view.points,
     getRowId: (r) => r.code,
     enableSortingRemoval: false,
-    initialState: { sorting: [{ id: 'lost', desc: true }], pagination: { pageIndex: 0, pageSize: 50 } },
+    ...url,
   });
   return (
     <>

@@ -19,9 +19,10 @@ export function rankingChartHeight(rows: number): number {
  * in the browser (the interactive chart). No functions in it, so both produce the same drawing.
  */
 export function rankingChartOption(view: RankingsView, rows: RankingRow[], t: Translate): ChartOption {
+  // Mean and median are often close: their labels sit on two rows above the plot, never on each other.
   const marks = [
-    ...(view.meanText !== null ? [{ name: t('mean'), xAxis: Number(view.meanText), label: { formatter: `${t('mean')} ${view.meanText}` } }] : []),
-    ...(view.medianText !== null ? [{ name: t('median'), xAxis: Number(view.medianText), label: { formatter: `${t('median')} ${view.medianText}` } }] : []),
+    ...(view.meanText !== null ? [{ name: t('mean'), xAxis: Number(view.meanText), label: { formatter: `${t('mean')} ${view.meanText}`, distance: 4 } }] : []),
+    ...(view.medianText !== null ? [{ name: t('median'), xAxis: Number(view.medianText), label: { formatter: `${t('median')} ${view.medianText}`, distance: 22 } }] : []),
   ];
   // Each grade a series of its own (one colour, one legend entry): a badge at the end of each bar.
   const grades = view.grades.map((g, gi): ScatterSeriesOption => ({
@@ -38,7 +39,7 @@ export function rankingChartOption(view: RankingsView, rows: RankingRow[], t: Tr
   }));
   const stacks = view.level1.map((l, i): BarSeriesOption => ({
     type: 'bar',
-    name: `${l.name}（${t('weightLabel', { w: l.weight })}）`,
+    name: `${l.name}${t('paren', { x: t('weightLabel', { w: l.weight }) })}`,
     stack: 'total',
     barMaxWidth: 14,
     data: rows.map((r) => parseFloat(r.l1[i]![0])),
@@ -55,8 +56,9 @@ export function rankingChartOption(view: RankingsView, rows: RankingRow[], t: Tr
       : {}),
   }));
   return {
-    grid: { left: 8, right: 40, top: 64, bottom: 8 },
-    legend: { top: 0, left: 0 },
+    grid: { left: 8, right: 44, top: 72, bottom: 8 },
+    // One scrolling line, so the plot starts at the same height on a phone as on a desk.
+    legend: { type: 'scroll', top: 0, left: 0, right: 0 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'value', max: 100, name: t('score'), nameGap: 8 },
     yAxis: { type: 'category', data: rows.map((r) => r.name), inverse: true, axisLabel: { width: 160, overflow: 'truncate' } },
