@@ -14,6 +14,7 @@ export function ActionForm({
   testId,
   className = 'inline-form',
   danger,
+  confirm,
 }: {
   action: (prev: ActionState | null, formData: FormData) => Promise<ActionState>;
   children?: ReactNode;
@@ -22,6 +23,8 @@ export function ActionForm({
   testId?: string;
   className?: string;
   danger?: boolean;
+  /** Asked before sending, for steps that change what every unit may do or see. */
+  confirm?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const form = useRef<HTMLFormElement>(null);
@@ -37,6 +40,8 @@ export function ActionForm({
       onSubmit={(e) => {
         // Not `action={…}`: a form action clears what was typed even when the server refuses it.
         e.preventDefault();
+        // Checked first: a missing reason is said by the browser before anything is asked.
+        if (confirm && !window.confirm(confirm)) return;
         const data = new FormData(e.currentTarget);
         startTransition(() => formAction(data));
       }}

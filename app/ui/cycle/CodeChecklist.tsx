@@ -29,7 +29,8 @@ export function CodeChecklist({ name, options, testId }: { name: string; options
           <legend>
             <label>
               <input type="checkbox" checked={list.every((o) => picked.has(o.code))} onChange={(e) => toggle(list.map((o) => o.code), e.target.checked)} />{' '}
-              {group || t('allUnits')}（{list.length}）
+              {group ? <span data-name="">{group}</span> : t('allUnits')}
+              {t('paren', { x: list.length })}
             </label>
           </legend>
           {list.map((o) => (

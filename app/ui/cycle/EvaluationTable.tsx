@@ -17,7 +17,7 @@ export function EvaluationTable({ panel, leaves, bureau }: { panel: string[]; le
   const t = useT();
   const columns = useMemo<ColumnDef<Features, LeafEvaluation, any>[]>(() => {
     const evaluators = panel.length ? panel.map((n) => ({ key: n, label: n })) : [{ key: bureau, label: t('bureau') }];
-    const pending = <span className="badge pending">{t('status.pending')}</span>;
+    const pending = <span className="badge pending">{t('leafStatus.pending')}</span>;
     return [
       helper.accessor('name', {
         header: t('indicator'),
@@ -39,7 +39,11 @@ export function EvaluationTable({ panel, leaves, bureau }: { panel: string[]; le
             return s ? (
               <>
                 <strong>{s.score}</strong>
-                {s.comment ? <div className="muted">{s.comment}</div> : null}
+                {s.comment ? (
+                  <div className="muted" data-name="">
+                    {s.comment}
+                  </div>
+                ) : null}
               </>
             ) : (
               pending

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { useT } from '@/app/i18n/client';
 import { DataTable, NameFilter } from '../table/DataTable';
 import { features, type Features } from '../table/features';
+import { leafColumnIds, useUrlTableState } from '../table/url-state';
 
 export interface MemberRow {
   code: string;
@@ -30,11 +31,12 @@ export function MembersTable({ rows }: { rows: MemberRow[] }) {
       }),
       helper.accessor('code', { header: t('codeCol'), sortFn: 'basic', meta: { label: t('codeCol') }, cell: (c) => <code>{c.getValue()}</code> }),
       helper.accessor('group', { header: t('group'), sortFn: 'chinese', meta: { label: t('group') } }),
-      helper.accessor((r) => r.reviewers.join('、'), { id: 'reviewers', header: t('reviewersCol'), sortFn: 'basic', meta: { label: t('reviewersCol') }, cell: (c) => c.getValue() || <span className="muted">{t('bureauEvaluates')}</span> }),
+      helper.accessor((r) => r.reviewers.join(t('listSep')), { id: 'reviewers', header: t('reviewersCol'), sortFn: 'basic', meta: { label: t('reviewersCol') }, cell: (c) => c.getValue() || <span className="muted">{t('bureauEvaluates')}</span> }),
     ],
     [t],
   );
-  const table = useTable({ features, columns, data: rows, getRowId: (r) => r.code, initialState: { sorting: [], pagination: { pageIndex: 0, pageSize: 50 } } });
+  const url = useUrlTableState({ sort: null, size: 50, columns: leafColumnIds(columns) });
+  const table = useTable({ features, columns, data: rows, getRowId: (r) => r.code, ...url });
   return (
     <>
       <div className="toolbar">

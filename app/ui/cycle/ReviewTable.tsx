@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import { useT } from '@/app/i18n/client';
 import { DataTable, NameFilter } from '../table/DataTable';
 import { features, type Features } from '../table/features';
+import { leafColumnIds, useUrlTableState } from '../table/url-state';
 
 /** One unit in the bureau's review list. Texts only: the server formats everything. */
 export interface ReviewRow {
@@ -14,8 +15,10 @@ export interface ReviewRow {
   status: 'draft' | 'submitted' | 'returned' | 'accepted' | null;
   version: number | null;
   updatedBy: string | null;
-  /** Already formatted. */
+  /** Already formatted in the viewer's language. */
   updatedAt: string | null;
+  /** The same moment as ISO text, which sorts. */
+  updatedIso: string | null;
   comment: string | null;
   /** Judgement leaves still to be evaluated, by name; empty when evaluated. */
   pending: string[];
@@ -41,7 +44,7 @@ export function ReviewTable({ slug, rows }: { slug: string; rows: ReviewRow[] })
               {c.row.original.name}
             </Link>
             <div className="muted">
-              {c.row.original.code} · {c.row.original.group}
+              {c.row.original.code} · <span data-name="">{c.row.original.group}</span>
             </div>
           </>
         ),
@@ -70,30 +73,31 @@ export function ReviewTable({ slug, rows }: { slug: string; rows: ReviewRow[] })
         },
       }),
       helper.accessor((r) => r.version ?? 0, { id: 'version', header: t('versionCol'), sortFn: 'basic', meta: { numeric: true, label: t('versionCol') }, cell: (c) => c.row.original.version ?? '—' }),
-      helper.accessor((r) => r.updatedAt ?? '', {
+      helper.accessor((r) => r.updatedIso ?? '', {
         id: 'updated',
         header: t('updatedCol'),
         sortFn: 'basic',
-        meta: { label: t('updatedCol') },
+        meta: { label: t('updatedCol'), cellClass: () => 'nowrap' },
         cell: (c) => (c.row.original.updatedAt ? `${c.row.original.updatedAt} · ${c.row.original.updatedBy}` : '—'),
       }),
-      helper.accessor((r) => r.comment ?? '', { id: 'comment', header: t('commentCol'), enableSorting: false, cell: (c) => c.row.original.comment ?? '' }),
+      helper.accessor((r) => r.comment ?? '', { id: 'comment', header: t('commentCol'), enableSorting: false, cell: (c) => <span data-name="">{c.row.original.comment ?? ''}</span> }),
     ],
     [t, slug],
   );
+  const url = useUrlTableState({ sort: null, size: 100, columns: leafColumnIds(columns) });
   const table = useTable({
     features,
     columns,
     data: rows,
     getRowId: (r) => r.code,
-    initialState: { sorting: [], pagination: { pageIndex: 0, pageSize: 100 } },
+    ...url,
   });
   return (
     <>
       <div className="toolbar">
         <NameFilter table={table} columnId="name" />
       </div>
-      <DataTable table={table} caption={t('reviewListCaption')} rowHeader="name" testId="review-list" />
+      <DataTable table={table} caption={t('reviewListCaption')} rowHeader="name" testId="review-list" tall={false} />
     </>
   );
 }

@@ -7,6 +7,7 @@ import type { HeatRow, HeatView } from '@/app/lib/views/types';
 import { ExplanationDialog, type ExplainTarget } from '../explain/ExplanationDialog';
 import { DataTable, NameFilter } from '../table/DataTable';
 import { features, type Features } from '../table/features';
+import { leafColumnIds, useUrlTableState } from '../table/url-state';
 import { HEAT_GRADIENT, heatColor } from './heat-color';
 
 const helper = createColumnHelper<Features, HeatRow>();
@@ -56,8 +57,8 @@ export function HeatTable({ view, slug, group }: { view: HeatView; slug: string;
                     <button
                       type="button"
                       style={{ background: heatColor(parseFloat(rateText) / 100) }}
-                      title={`${leaf.name}：${score} / ${leaf.weight}`}
-                      aria-label={`${c.row.original.name} · ${leaf.name}：${t('scoreRate')} ${rateText}，${t('score')} ${score} / ${leaf.weight}`}
+                      title={t('heatCellTitle', { indicator: leaf.name, score, weight: leaf.weight })}
+                      aria-label={t('heatCellLabel', { unit: c.row.original.name, indicator: leaf.name, rate: rateText, score, weight: leaf.weight })}
                       onClick={() => setTarget({ department: c.row.original.code, departmentName: c.row.original.name, indicator: leaf.code, indicatorName: leaf.name })}
                     >
                       {rateText}
@@ -72,13 +73,14 @@ export function HeatTable({ view, slug, group }: { view: HeatView; slug: string;
     ];
   }, [t, view.leaves, slug, group]);
 
+  const url = useUrlTableState({ sort: { id: 'rank', desc: false }, size: 50, columns: leafColumnIds(columns) });
   const table = useTable({
     features,
     columns,
     data: view.rows,
     getRowId: (r) => r.code,
     enableSortingRemoval: false,
-    initialState: { sorting: [{ id: 'rank', desc: false }], pagination: { pageIndex: 0, pageSize: 50 } },
+    ...url,
   });
 
   return (
@@ -92,7 +94,7 @@ export function HeatTable({ view, slug, group }: { view: HeatView; slug: string;
           <span>100%</span>
         </div>
       </div>
-      <DataTable table={table} caption={t('indicatorsTitle')} className="heat" rowHeader="name" testId="heat-table" />
+      <DataTable table={table} caption={t('indicatorsTitle')} className="heat" rowHeader="name" testId="heat-table" grid />
       <ExplanationDialog slug={slug} target={target} onClose={() => setTarget(null)} />
     </>
   );

@@ -1,11 +1,12 @@
 'use client';
 import type { Header, ReactTable, RowData, SortingState } from '@tanstack/react-table';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { useT } from '@/app/i18n/client';
+import { PAGE_SIZES } from '@/app/lib/search-params';
 import type { Features } from './features';
+import { useRovingGrid } from './roving-grid';
 
-export const PAGE_SIZES = [25, 50, 100, 200];
 
 interface DataTableProps<TData extends RowData> {
   table: ReactTable<Features, TData>;
@@ -22,22 +23,29 @@ interface DataTableProps<TData extends RowData> {
   tall?: boolean;
   /** The pager under the table (default); off where the server pages the rows itself. */
   pager?: boolean;
+  /**
+   * An ARIA grid: the body's cells are one tab stop, moved between with the arrow keys. For tables
+   * whose cells are the controls (the heat table), not for lists with a link per row.
+   */
+  grid?: boolean;
 }
 
 /**
  * Renders a TanStack table as semantic HTML: grouped headers (leaf columns span the header rows
  * their group lacks), sort buttons with aria-sort, a sticky header and a pager.
  */
-export function DataTable<TData extends RowData>({ table, caption, className, rowClass, rowHeader, testId, rowData, tall = true, pager = true }: DataTableProps<TData>) {
+export function DataTable<TData extends RowData>({ table, caption, className, rowClass, rowHeader, testId, rowData, grid = false, tall = true, pager = true }: DataTableProps<TData>) {
   const t = useT();
   usePrintAllRows(table);
   const groups = table.getHeaderGroups();
   const spanned = new Set<string>();
   const rows = table.getRowModel().rows;
+  const ref = useRef<HTMLTableElement>(null);
+  const roving = useRovingGrid(ref, grid);
   return (
     <>
       <div className={tall ? 'table-scroll tall' : 'table-scroll'}>
-        <table className={`data ${className ?? ''}`} data-testid={testId}>
+        <table ref={ref} className={`data ${className ?? ''}`} data-testid={testId} role={grid ? 'grid' : undefined} aria-label={grid ? caption : undefined}>
           <caption className="visually-hidden">{caption}</caption>
           <thead>
             {groups.map((group, gi) => (
@@ -54,7 +62,7 @@ export function DataTable<TData extends RowData>({ table, caption, className, ro
               </tr>
             ))}
           </thead>
-          <tbody>
+          <tbody onKeyDown={roving.onKeyDown} onFocus={roving.onFocus}>
             {rows.length === 0 ? (
               <tr>
                 <td colSpan={table.getAllLeafColumns().length} className="muted">
@@ -202,7 +210,8 @@ function Pager<TData extends RowData>({ table }: { table: ReactTable<Features, T
 export function NameFilter<TData extends RowData>({ table, columnId }: { table: ReactTable<Features, TData>; columnId: string }) {
   const t = useT();
   const column = table.getColumn(columnId);
-  const [value, setValue] = useState('');
+  // Typed text shows at once; the table (and the URL holding its filter) follows.
+  const [value, setValue] = useState(() => String(column?.getFilterValue() ?? ''));
   return (
     <label className="field">
       {t('filterByName')}
@@ -212,7 +221,7 @@ export function NameFilter<TData extends RowData>({ table, columnId }: { table: 
         placeholder={t('filterPlaceholder')}
         onChange={(e) => {
           setValue(e.target.value);
-          column?.setFilterValue(e.target.value);
+          column?.setFilterValue(e.target.value || undefined);
         }}
       />
     </label>

@@ -30,7 +30,7 @@ export default async function EvaluateListPage({ params }: { params: Promise<{ s
             <span>{t('panelRuleLine', { rule: t(`panelRule.${work.round.panelRule}`) })}</span>
           </div>
         </div>
-        <RoundSelect rounds={work.rounds} current={slug} suffix="/evaluate" />
+        <RoundSelect rounds={work.rounds} current={slug} path="/evaluate" />
       </div>
       <p className="note">{t('reviewerNote')}</p>
       <section className="card" aria-labelledby="units-title">

@@ -22,7 +22,11 @@ export default async function ManagePage({ params }: { params: Promise<{ slug: s
   const frozen = data.round.status === 'published';
   return (
     <>
-      <RoundHeader t={t} locale={locale} viewer={viewer} rounds={data.rounds} round={data.context} section="manage" path="/manage" groupSwitch={false} title={`${data.round.name} · ${t('navManage')}`} />
+      <RoundHeader t={t} locale={locale} viewer={viewer} rounds={data.rounds} round={data.context} section="manage" path="/manage" groupSwitch={false} title={
+          <>
+            <span data-name="">{data.round.name}</span> · {t('navManage')}
+          </>
+        } />
       <StatusSection t={t} locale={locale} slug={slug} status={data.round.status} blockers={data.blockers.length} publications={data.publications} />
       <MembersSection t={t} slug={slug} frozen={frozen} groups={data.groups} members={data.members} reviewers={data.reviewers} otherRounds={data.otherRounds} notEnrolled={data.notEnrolled} />
       <AccessSection t={t} slug={slug} frozen={frozen} members={data.members} reviewers={data.reviewers} />

@@ -1,6 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { getTranslator } from '@/app/i18n/server';
 import { guardedAction, type ActionState } from '@/app/lib/auth/guard';
 import { leafScoresOf } from '@/app/lib/leaf-scores';
 import { evaluateAsBureau } from '@/app/lib/services/evaluation';
@@ -32,7 +33,8 @@ export const returnAction = guardedAction(Target.extend({ comment: Comment }), '
 /** Accepts every submission waiting for the bureau (已提交), each as its own decision. */
 export const acceptAllAction = guardedAction(z.object({ slug: z.string().min(1).max(64) }), 'submission:review', async (input, { viewer, address }) => {
   const r = await acceptAllSubmitted(viewer, input.slug, { address });
-  return answer(r.ok ? { ok: true, message: `已接受 ${r.accepted} 份填报` } : r, reviewPath(input.slug));
+  const { t } = await getTranslator();
+  return answer(r.ok ? { ok: true, message: t('acceptedAll', { n: r.accepted }) } : r, reviewPath(input.slug));
 });
 
 /** The bureau's evaluation of a department without a panel: `score.<leaf>` and `comment.<leaf>` fields. */

@@ -4,21 +4,30 @@ import { notFound } from 'next/navigation';
 import { requireUser } from '@/app/lib/auth/guard';
 import { fetchReviewList } from '@/app/lib/data';
 import { getTranslator } from '@/app/i18n/server';
-import { fmtWhen } from '@/app/lib/format';
+import type { SearchParams } from '@/app/lib/params';
+import { loadReviewParams, SUBMISSION_FILTERS, type SubmissionFilter } from '@/app/lib/search-params';
 import { ActionForm } from '@/app/ui/auth/ActionForm';
 import { ReviewTable, type ReviewRow } from '@/app/ui/cycle/ReviewTable';
 import { acceptAllAction } from './actions';
 
 export const dynamic = 'force-dynamic';
 
-/** The bureau's overview of a round: every unit's submission and evaluation, and accepting all waiting ones. */
-export default async function ReviewListPage({ params }: { params: Promise<{ slug: string }> }) {
+/** A draft is not yet submitted: for the bureau it counts with the units that have not submitted. */
+const filterOf = (status: ReviewRow['status']): SubmissionFilter => (status === null || status === 'draft' ? 'none' : status);
+
+/**
+ * The bureau's overview of a round: how many units are in each submission status (未提交 /
+ * 待审核 / 已退回 / 已接受), the list filtered by one of them (?status=, works without script), and
+ * accepting all waiting ones.
+ */
+export default async function ReviewListPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: SearchParams }) {
   const { slug } = await params;
   const viewer = await requireUser('submission:review', { returnTo: `/rounds/${encodeURIComponent(slug)}/review` });
+  const { status } = loadReviewParams(await searchParams);
   const review = await fetchReviewList(viewer, slug);
   if (!review) notFound();
   const { round, list } = review;
-  const { t, locale } = await getTranslator();
+  const { t, f } = await getTranslator();
   const rows: ReviewRow[] = list.map((r) => ({
     code: r.code,
     name: r.name,
@@ -26,26 +35,25 @@ export default async function ReviewListPage({ params }: { params: Promise<{ slu
     status: r.status,
     version: r.version,
     updatedBy: r.updatedBy,
-    updatedAt: r.updatedAt ? fmtWhen(r.updatedAt, locale) : null,
+    updatedAt: r.updatedAt ? f.dateTime(r.updatedAt) : null,
+    updatedIso: r.updatedAt?.toISOString() ?? null,
     comment: r.comment,
     pending: r.pending,
     panel: r.panel,
   }));
-  const counts = (['submitted', 'returned', 'accepted'] as const).map((s) => [s, list.filter((r) => r.status === s).length] as const);
-  const none = list.filter((r) => r.status === null || r.status === 'draft').length;
+  const count = (s: SubmissionFilter) => rows.filter((r) => filterOf(r.status) === s).length;
+  const base = `/rounds/${encodeURIComponent(slug)}/review`;
+  const shown = status ? rows.filter((r) => filterOf(r.status) === status) : rows;
   return (
     <>
       <div className="round-bar">
         <div className="round-title">
           <h1>
-            {t('navReview')} · {round.name}
+            {t('navReview')} · <span data-name="">{round.name}</span>
           </h1>
           <div className="meta">
             <span className={`badge status-${round.status}`} data-testid="round-status">
               {t(`roundStatus.${round.status}`)}
-            </span>
-            <span>
-              {t('submission.none')} {none} · {counts.map(([s, n]) => `${t(`submission.${s}`)} ${n}`).join(' · ')}
             </span>
           </div>
         </div>
@@ -57,12 +65,22 @@ export default async function ReviewListPage({ params }: { params: Promise<{ slu
         <div className="card-head">
           <h2 id="list-title">{t('reviewListCaption')}</h2>
           {round.status !== 'published' ? (
-            <ActionForm action={acceptAllAction} submit={t('acceptAll', { n: counts[0]![1] })} testId="accept-all-form">
+            <ActionForm action={acceptAllAction} submit={t('acceptAll', { n: count('submitted') })} testId="accept-all-form" confirm={t('acceptAllConfirm', { n: count('submitted') })}>
               <input type="hidden" name="slug" value={slug} />
             </ActionForm>
           ) : null}
         </div>
-        <ReviewTable slug={slug} rows={rows} />
+        <nav className="status-filter" aria-label={t('submissionStatus')} data-testid="status-filter">
+          <Link href={base} aria-current={status === null ? 'true' : undefined}>
+            {t('filterAll')} <span className="count">{rows.length}</span>
+          </Link>
+          {SUBMISSION_FILTERS.map((s) => (
+            <Link key={s} href={`${base}?status=${s}`} aria-current={status === s ? 'true' : undefined} data-status={s}>
+              {t(`reviewFilter.${s}`)} <span className="count">{count(s)}</span>
+            </Link>
+          ))}
+        </nav>
+        <ReviewTable slug={slug} rows={shown} />
       </section>
     </>
   );

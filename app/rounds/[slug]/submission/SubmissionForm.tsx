@@ -2,12 +2,12 @@
 import { useRouter } from 'next/navigation';
 import { startTransition, useActionState, useEffect, useRef } from 'react';
 import type { Problem } from '@/lib/scoring';
-import { useAuthT } from '@/app/lib/auth/client-t';
-import type { AuthKey } from '@/app/lib/auth/messages';
+import { useT } from '@/app/i18n/client';
+import type { MessageKey } from '@/app/i18n';
 import { saveSubmissionAction } from './actions';
 import { FIELD_PREFIX, type FormSection } from './form-shape';
 
-const SECTION_TITLE: Record<FormSection['kind'], AuthKey> = {
+const SECTION_TITLE: Record<FormSection['kind'], MessageKey> = {
   input: 'sectionInputs',
   checklist: 'sectionChecklists',
   grade: 'sectionGrades',
@@ -29,7 +29,7 @@ interface Props {
  * is the one that speaks; its problems are shown next to each field and in a list.
  */
 export function SubmissionForm({ slug, code, version, sections, values, readOnly }: Props) {
-  const at = useAuthT();
+  const t = useT();
   const router = useRouter();
   const [state, action, pending] = useActionState(saveSubmissionAction, null);
   const problems = (state?.data?.problems as Problem[] | undefined) ?? [];
@@ -64,7 +64,7 @@ export function SubmissionForm({ slug, code, version, sections, values, readOnly
       <input type="hidden" name="code" value={code} />
       <input type="hidden" name="baseVersion" value={base} />
       <div aria-live="polite" data-testid="submission-result" ref={resultRef} tabIndex={-1}>
-        {saved ? <p className="auth-ok">{saved.status === 'submitted' ? at('submitted', { n: saved.version }) : at('savedDraft', { n: saved.version })}</p> : null}
+        {saved ? <p className="auth-ok">{saved.status === 'submitted' ? t('submitted', { n: saved.version }) : t('savedDraft', { n: saved.version })}</p> : null}
         {state && !state.ok && state.message ? (
           <p className="auth-error" role="alert">
             {state.message}
@@ -72,7 +72,7 @@ export function SubmissionForm({ slug, code, version, sections, values, readOnly
         ) : null}
         {problems.length ? (
           <div role="alert">
-            <p className="auth-error">{at('problemsTitle')}</p>
+            <p className="auth-error">{t('problemsTitle')}</p>
             <ul className="problem-list">
               {problems.map((p, i) => (
                 <li key={i}>
@@ -87,7 +87,7 @@ export function SubmissionForm({ slug, code, version, sections, values, readOnly
       <fieldset disabled={Boolean(readOnly) || pending} style={{ border: 0, padding: 0, margin: 0 }}>
         {sections.map((s) => (
           <fieldset key={s.kind} className="form-section">
-            <legend>{at(SECTION_TITLE[s.kind])}</legend>
+            <legend>{t(SECTION_TITLE[s.kind])}</legend>
             <div className="form-grid">
               {s.fields.map((f) => {
                 const errors = byField.get(f.key);
@@ -97,10 +97,11 @@ export function SubmissionForm({ slug, code, version, sections, values, readOnly
                     <span>{f.label}</span>
                     {f.control.type === 'select' ? (
                       <select id={id} name={`${FIELD_PREFIX}${f.key}`} defaultValue={values[f.key] ?? ''} aria-invalid={Boolean(errors)}>
-                        <option value="">{at('choose')}</option>
+                        <option value="">{t('choose')}</option>
                         {f.control.options.map((o) => (
-                          <option key={o} value={o}>
-                            {o}
+                          // 是/否 are the values a file carries; the page says them in its language. Grade labels are data.
+                          <option key={o} value={o} data-name={o === '是' || o === '否' ? undefined : ''}>
+                            {o === '是' ? t('yes') : o === '否' ? t('no') : o}
                           </option>
                         ))}
                       </select>
@@ -122,12 +123,12 @@ export function SubmissionForm({ slug, code, version, sections, values, readOnly
       </fieldset>
       <div className="form-actions">
         <button type="submit" name="intent" value="save" className="button secondary" disabled={Boolean(readOnly) || pending} data-testid="save-draft">
-          {at('saveDraft')}
+          {t('saveDraft')}
         </button>
         <button type="submit" name="intent" value="submit" className="button" disabled={Boolean(readOnly) || pending} data-testid="submit">
-          {at('submit')}
+          {t('submit')}
         </button>
-        <span className="muted">{at('submitConfirm')}</span>
+        <span className="muted">{t('submitConfirm')}</span>
       </div>
     </form>
   );

@@ -4,10 +4,9 @@ import { notFound } from 'next/navigation';
 import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/app/lib/auth/guard';
 import { fetchSubmissionForm } from '@/app/lib/data';
-import { getAuthT } from '@/app/lib/auth/server-t';
 import { getTranslator } from '@/app/i18n/server';
-import { fmtDay } from '@/app/lib/format';
 import { SubmissionStatus } from '@/app/ui/auth/SubmissionStatus';
+import { columnLabels, relabel } from '@/app/lib/views/column-label';
 import { formSections } from './fields';
 import { SubmissionForm } from './SubmissionForm';
 
@@ -24,24 +23,25 @@ export default async function SubmissionPage({ params }: { params: Promise<{ slu
   });
   const form = await fetchSubmissionForm(viewer, slug, viewer.departmentCode!);
   if (!form) notFound();
-  const { at } = await getAuthT();
-  const { t } = await getTranslator();
+  const { t, f, locale } = await getTranslator();
   return (
     <>
       <div className="round-bar">
         <div className="round-title">
-          <h1>{at('submissionTitle')}</h1>
+          <h1>{t('submissionTitle')}</h1>
           <div className="meta">
-            <span>{at('submissionOf', { name: form.department.name, round: form.round.name })}</span>
-            <span>{form.department.group}</span>
+            <span data-name="">
+              {form.department.name} · {form.round.name}
+            </span>
+            <span data-name="">{form.department.group}</span>
             <span className={`badge status-${form.round.status}`} data-testid="round-status">
               {t(`roundStatus.${form.round.status}`)}
             </span>
-            {form.round.deadline ? <span data-testid="deadline">{t('deadlineLine', { date: fmtDay(form.round.deadline) })}</span> : null}
+            {form.round.deadline ? <span data-testid="deadline">{t('deadlineLine', { date: f.date(form.round.deadline) })}</span> : null}
           </div>
         </div>
         <Link className="button secondary" href={`/rounds/${encodeURIComponent(slug)}/departments/${encodeURIComponent(form.department.code)}`}>
-          {at('viewScorecard')}
+          {t('viewScorecard')}
         </Link>
       </div>
       <section className="card" aria-labelledby="files-title">
@@ -59,14 +59,14 @@ export default async function SubmissionPage({ params }: { params: Promise<{ slu
         </div>
         <p className="muted">{t('selfScoreHint')}</p>
       </section>
-      <SubmissionStatus at={at} form={form} />
-      <section className="card" aria-label={at('submissionTitle')}>
+      <SubmissionStatus t={t} f={f} form={form} />
+      <section className="card" aria-label={t('submissionTitle')}>
         {form.readOnly ? (
           <p className="note" role="note" data-testid="read-only">
-            {at('readOnlyNote', { reason: form.readOnly })}
+            {t('readOnlyNote', { reason: form.readOnly })}
           </p>
         ) : null}
-        <SubmissionForm slug={slug} code={form.department.code} version={form.version} sections={formSections(form.system)} values={form.values} readOnly={form.readOnly} />
+        <SubmissionForm slug={slug} code={form.department.code} version={form.version} sections={relabel(formSections(form.system), columnLabels(form.system, locale, t))} values={form.values} readOnly={form.readOnly} />
       </section>
     </>
   );

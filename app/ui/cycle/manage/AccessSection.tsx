@@ -42,7 +42,18 @@ export function AccessSection({ t, slug, frozen, members, reviewers }: { t: Tran
             <ul data-testid="reviewer-assignments">
               {reviewers.map((r) => (
                 <li key={r.username}>
-                  <strong>{r.username}</strong>：{r.codes.length ? members.filter((m) => r.codes.includes(m.code)).map((m) => m.name).join('、') : <span className="muted">{t('noneAssigned')}</span>}
+                  <strong data-name="">{r.username}</strong>
+                  {t('labelValue', { label: '', value: '' })}
+                  {r.codes.length ? (
+                    <span data-name="">
+                      {members
+                        .filter((m) => r.codes.includes(m.code))
+                        .map((m) => m.name)
+                        .join(t('listSep'))}
+                    </span>
+                  ) : (
+                    <span className="muted">{t('noneAssigned')}</span>
+                  )}
                 </li>
               ))}
             </ul>

@@ -37,7 +37,8 @@ export function MembersSection({ t, slug, frozen, groups, members, reviewers, ot
                   <select name="from" required defaultValue={otherRounds[0]!.slug}>
                     {otherRounds.map((r) => (
                       <option key={r.slug} value={r.slug}>
-                        {r.name}（{t('departmentsCount', { n: r.departmentCount })}）
+                        {r.name}
+                        {t('paren', { x: t('departmentsCount', { n: r.departmentCount }) })}
                       </option>
                     ))}
                   </select>
@@ -92,7 +93,8 @@ export function MembersSection({ t, slug, frozen, groups, members, reviewers, ot
                 </option>
                 {members.map((m) => (
                   <option key={m.code} value={m.code}>
-                    {m.name}（{m.group}）
+                    {m.name}
+                    {t('paren', { x: m.group })}
                   </option>
                 ))}
               </select>

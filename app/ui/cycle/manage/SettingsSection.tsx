@@ -1,5 +1,5 @@
 import type { Translate } from '@/app/i18n';
-import { fmtDay } from '@/app/lib/format';
+import { formats } from '@/app/i18n/format';
 import type { Round } from '@/app/lib/data';
 import { ActionForm } from '@/app/ui/auth/ActionForm';
 import { declareGroupsAction, settingsAction } from '@/app/rounds/[slug]/manage/actions';
@@ -14,7 +14,8 @@ export function SettingsSection({ t, round, groups }: { t: Translate; round: Rou
         <div>
           <dt>{t('systemLabel')}</dt>
           <dd>
-            {round.systemName}（{round.systemId} · v{round.systemVersion}）
+            <span data-name="">{round.systemName}</span>
+            {t('paren', { x: `${round.systemId} · v${round.systemVersion}` })}
           </dd>
         </div>
         <div>
@@ -31,7 +32,7 @@ export function SettingsSection({ t, round, groups }: { t: Translate; round: Rou
           </label>
           <label>
             <span>{t('deadline')}</span>
-            <input name="deadline" type="date" defaultValue={round.deadline ? fmtDay(round.deadline) : ''} disabled={frozen} />
+            <input name="deadline" type="date" defaultValue={round.deadline ? formats('zh-CN').isoDate(round.deadline) : ''} disabled={frozen} />
           </label>
           <label>
             <span>{t('panelRuleLabel')}</span>
@@ -51,7 +52,7 @@ export function SettingsSection({ t, round, groups }: { t: Translate; round: Rou
         {frozen ? (
           <>
             <input type="hidden" name="name" value={round.name} />
-            <input type="hidden" name="deadline" value={round.deadline ? fmtDay(round.deadline) : ''} />
+            <input type="hidden" name="deadline" value={round.deadline ? formats('zh-CN').isoDate(round.deadline) : ''} />
             <input type="hidden" name="panelRule" value={round.panelRule} />
             <input type="hidden" name="spreadThreshold" value={round.spreadThreshold ?? ''} />
             <p className="muted">{t('frozenSettings')}</p>

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { Locale, Translate } from '@/app/i18n';
-import { fmtWhen } from '@/app/lib/format';
+import { formats } from '@/app/i18n/format';
 import type { PublicationView, RoundStatusName } from '@/app/lib/views/types';
 import { ActionForm } from '@/app/ui/auth/ActionForm';
 import { closeCollectionAction, publishAction, reopenCollectionAction, unpublishAction } from '@/app/rounds/[slug]/manage/actions';
@@ -19,6 +19,7 @@ interface Props {
 export function StatusSection({ t, locale, slug, status, blockers, publications }: Props) {
   const steps: RoundStatusName[] = ['collecting', 'reviewing', 'published'];
   const base = `/rounds/${encodeURIComponent(slug)}`;
+  const f = formats(locale);
   return (
     <section className="card" aria-labelledby="status-title" data-testid="status-section">
       <h2 id="status-title">{t('statusTitle')}</h2>
@@ -31,7 +32,7 @@ export function StatusSection({ t, locale, slug, status, blockers, publications 
       </ol>
       <p className="muted">{t(`statusHint.${status}`)}</p>
       {status === 'collecting' ? (
-        <ActionForm action={closeCollectionAction} submit={t('closeCollection')} testId="close-collection-form">
+        <ActionForm action={closeCollectionAction} submit={t('closeCollection')} testId="close-collection-form" confirm={t('closeCollectionConfirm')}>
           <input type="hidden" name="slug" value={slug} />
         </ActionForm>
       ) : null}
@@ -41,7 +42,7 @@ export function StatusSection({ t, locale, slug, status, blockers, publications 
           <ResultForm action={publishAction} submit={t('publish')} testId="publish-form" confirm={t('publishConfirm')}>
             <input type="hidden" name="slug" value={slug} />
           </ResultForm>
-          <ActionForm action={reopenCollectionAction} submit={t('reopenCollection')} testId="reopen-form" danger>
+          <ActionForm action={reopenCollectionAction} submit={t('reopenCollection')} testId="reopen-form" danger confirm={t('reopenConfirm')}>
             <input type="hidden" name="slug" value={slug} />
             <label>
               {t('reasonLabel')}
@@ -51,7 +52,7 @@ export function StatusSection({ t, locale, slug, status, blockers, publications 
         </>
       ) : null}
       {status === 'published' ? (
-        <ActionForm action={unpublishAction} submit={t('unpublish')} testId="unpublish-form" danger>
+        <ActionForm action={unpublishAction} submit={t('unpublish')} testId="unpublish-form" danger confirm={t('unpublishConfirm')}>
           <input type="hidden" name="slug" value={slug} />
           <label>
             {t('unpublishReason')}
@@ -80,10 +81,10 @@ export function StatusSection({ t, locale, slug, status, blockers, publications 
                 <tr key={p.number}>
                   <th scope="row">{t('publicationN', { n: p.number })}</th>
                   <td>
-                    {fmtWhen(p.publishedAt, locale)} · {p.publishedBy}
+                    {f.dateTime(p.publishedAt)} · {p.publishedBy}
                   </td>
                   <td>{p.engineVersion ?? '—'}</td>
-                  <td>{p.withdrawnAt ? `${fmtWhen(p.withdrawnAt, locale)} · ${p.withdrawReason ?? ''}` : <span className="badge done">{t('standing')}</span>}</td>
+                  <td>{p.withdrawnAt ? `${f.dateTime(p.withdrawnAt)} · ${p.withdrawReason ?? ''}` : <span className="badge done">{t('standing')}</span>}</td>
                   <td>
                     <Link href={`${base}?publication=${p.number}`}>{t('viewPublication')}</Link>
                     {' · '}

@@ -38,7 +38,12 @@ export default async function DepartmentPage({ params }: { params: Promise<{ slu
         rounds={data.rounds}
         round={round}
         section="department"
-        title={`${d.name} · ${t('departmentTitle')}`}
+        title={
+          <>
+            <span data-name="">{d.name}</span> · {t('departmentTitle')}
+          </>
+        }
+        pathIn={d.history.map((h) => h.roundSlug)}
         path={`/departments/${encodeURIComponent(d.code)}`}
         groupSwitch={false}
       />

@@ -6,7 +6,9 @@ import { getTranslator } from '@/app/i18n/server';
 import { requireUser } from '@/app/lib/auth/guard';
 import { fetchEvaluation, reviewerAssigned } from '@/app/lib/data';
 import { formSections } from '@/app/rounds/[slug]/submission/fields';
+import { columnLabels, relabel } from '@/app/lib/views/column-label';
 import { ActionForm } from '@/app/ui/auth/ActionForm';
+import { SubmittedValues } from '@/app/ui/cycle/SubmittedValues';
 import { reviewerScoreAction } from '../actions';
 
 export const dynamic = 'force-dynamic';
@@ -17,7 +19,7 @@ export default async function EvaluatePage({ params }: { params: Promise<{ slug:
   const viewer = await requireUser((v) => reviewerAssigned(v, slug, code), { returnTo: `/rounds/${encodeURIComponent(slug)}/evaluate/${encodeURIComponent(code)}` });
   const ev = await fetchEvaluation(viewer, slug, code);
   if (!ev) notFound();
-  const { t } = await getTranslator();
+  const { t, locale } = await getTranslator();
   const open = ev.round.status !== 'published' && ev.status !== null && ev.status !== 'draft';
   const mine = (leaf: string) => ev.leaves.find((l) => l.code === leaf)?.scores[0];
   return (
@@ -25,15 +27,15 @@ export default async function EvaluatePage({ params }: { params: Promise<{ slug:
       <div className="round-bar">
         <div className="round-title">
           <h1>
-            {ev.name} · {t('evaluateTitle')}
+            <span data-name="">{ev.name}</span> · {t('evaluateTitle')}
           </h1>
           <div className="meta">
             <span className={`badge status-${ev.round.status}`} data-testid="round-status">
               {t(`roundStatus.${ev.round.status}`)}
             </span>
-            <span>{ev.round.name}</span>
+            <span data-name="">{ev.round.name}</span>
             <span>
-              {ev.code} · {ev.group} · {t(`submission.${ev.status ?? 'none'}`)}
+              {ev.code} · <span data-name="">{ev.group}</span> · {t(`submission.${ev.status ?? 'none'}`)}
             </span>
           </div>
         </div>
@@ -50,10 +52,11 @@ export default async function EvaluatePage({ params }: { params: Promise<{ slug:
           {ev.leaves.map((l) => (
             <fieldset key={l.code} className="leaf-score" disabled={!open}>
               <legend>
-                {l.name}（0–{l.weight}） <span className="muted">{t('selfScoreIs', { s: l.self ?? '—' })}</span>
+                <span data-name="">{l.name}</span>
+                {t('paren', { x: `0–${l.weight}` })} <span className="muted">{t('selfScoreIs', { s: l.self ?? '—' })}</span>
               </legend>
               {l.points.length ? (
-                <ul className="points">
+                <ul className="points" data-name="">
                   {l.points.map((p, i) => (
                     <li key={i}>{p}</li>
                   ))}
@@ -74,16 +77,7 @@ export default async function EvaluatePage({ params }: { params: Promise<{ slug:
       <section className="card" aria-labelledby="figures-title">
         <h2 id="figures-title">{t('unitFigures')}</h2>
         {Object.keys(ev.values).length ? (
-          formSections(ev.system).map((s) => (
-            <dl key={s.kind} className="value-grid" data-testid={`values-${s.kind}`}>
-              {s.fields.map((f) => (
-                <div key={f.key}>
-                  <dt>{f.label}</dt>
-                  <dd>{ev.values[f.key] ?? '—'}</dd>
-                </div>
-              ))}
-            </dl>
-          ))
+          <SubmittedValues t={t} sections={relabel(formSections(ev.system), columnLabels(ev.system, locale, t))} values={ev.values} />
         ) : (
           <p className="muted">{t('notSubmittedYet')}</p>
         )}

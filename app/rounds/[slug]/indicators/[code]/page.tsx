@@ -2,7 +2,8 @@ import { notFound } from 'next/navigation';
 import { getTranslator } from '@/app/i18n/server';
 import { requireUser } from '@/app/lib/auth/guard';
 import { fetchIndicator } from '@/app/lib/data';
-import { one, type SearchParams } from '@/app/lib/params';
+import type { SearchParams } from '@/app/lib/params';
+import { loadRoundParams } from '@/app/lib/search-params';
 import { Distribution } from '@/app/ui/indicator/Distribution';
 import { InBandList } from '@/app/ui/indicator/InBandList';
 import { LostPointsTable } from '@/app/ui/indicator/LostPointsTable';
@@ -20,7 +21,7 @@ export default async function IndicatorPage({
 }) {
   const { slug, code } = await params;
   const viewer = await requireUser('round:indicators', { returnTo: `/rounds/${encodeURIComponent(slug)}/indicators/${encodeURIComponent(code)}` });
-  const data = await fetchIndicator(viewer, slug, code, one((await searchParams).group));
+  const data = await fetchIndicator(viewer, slug, code, (loadRoundParams(await searchParams).group ?? undefined));
   if (!data) notFound();
   const { t, locale } = await getTranslator();
   const { indicator: v, round } = data;
@@ -33,7 +34,12 @@ export default async function IndicatorPage({
         rounds={data.rounds}
         round={round}
         section="indicators"
-        title={`${v.leaf.name}（${t('weightLabel', { w: v.leaf.weight })}）`}
+        title={
+          <>
+            <span data-name="">{v.leaf.name}</span>
+            {t('paren', { x: t('weightLabel', { w: v.leaf.weight }) })}
+          </>
+        }
         path={`/indicators/${encodeURIComponent(v.leaf.code)}`}
       />
       <section className="card" aria-labelledby="rule-title">
@@ -63,17 +69,11 @@ export default async function IndicatorPage({
           {v.summary ? (
             <>
               <div>
-                <dt>
-                  {t('mean')}
-                  {t('score')}
-                </dt>
+                <dt>{t('meanScore')}</dt>
                 <dd>{v.summary.meanScore}</dd>
               </div>
               <div>
-                <dt>
-                  {t('median')}
-                  {t('score')}
-                </dt>
+                <dt>{t('medianScore')}</dt>
                 <dd>{v.summary.medianScore}</dd>
               </div>
             </>
