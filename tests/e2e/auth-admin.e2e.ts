@@ -39,7 +39,7 @@ describe('the bureau', () => {
     await page.waitForURL(/\/admin\/users$/);
     const form = page.getByTestId('new-user-form');
     await form.getByLabel('用户名').fill('wanghuzhai');
-    await form.getByLabel('单位').selectOption('demo-wanghuzhai');
+    await form.locator('select[name="department"]').selectOption('demo-wanghuzhai');
     await form.getByRole('button', { name: '新增账号' }).click();
     generated = await page.getByTestId('generated-password').innerText();
     expect(generated).toMatch(/^[A-Za-z0-9]{4}(-[A-Za-z0-9]{4}){3}$/);
@@ -114,8 +114,10 @@ describe('the bureau', () => {
     const row = await rows.nth(1).innerText();
     expect(row).toContain('admin');
     expect(row).toContain('履职材料缺少年度目标分解');
-    expect(row).toContain('values.duty_completion: 10.00');
-    expect(row).toContain('values.duty_completion: 7.50');
+    // A clerk reads the template's header, never the storage key.
+    expect(row).toContain('履职完成情况（0–10 分）：10.00');
+    expect(row).toContain('履职完成情况（0–10 分）：7.50');
+    expect(row).not.toContain('values.');
     await ready(page);
     await screenshot(page, 'auth-audit');
   });

@@ -201,11 +201,16 @@ describe('a year of evaluation, in the browser', () => {
 
   it('the bureau closes collection, returns one submission, accepts all after the fix, and publishes', { timeout: 120_000 }, async () => {
     const { page, errors } = await signIn(DEMO.admin.username, DEMO.admin.password);
+    const asked: string[] = [];
+    page.on('dialog', (d) => void asked.push(d.message()));
     await go(page, '/rounds/2022/manage');
     // Publishing needs review first, then everything accepted: it says what is missing.
     await page.getByTestId('close-collection-form').getByRole('button', { name: '结束填报，进入评审' }).click();
     // The page follows the new status: the step is done when the badge says so.
     await page.getByTestId('round-status').filter({ hasText: '评审中' }).waitFor();
+    // Closing asked first; from now on the pages say only returns and evaluations can still move scores.
+    expect(asked).toEqual([expect.stringContaining('结束填报')]);
+    await expect(page.getByTestId('relative-note').innerText()).resolves.toContain('填报已截止');
     await page.getByTestId('publish-form').getByRole('button', { name: '发布结果' }).click();
     await page.getByTestId('publish-missing').waitFor();
     await expect(page.getByTestId('publish-missing').innerText()).resolves.toContain(UNIT_NAME);
@@ -233,6 +238,11 @@ describe('a year of evaluation, in the browser', () => {
     await page.getByTestId('publish-form').getByRole('button', { name: '发布结果' }).click();
     await page.getByTestId('round-status').filter({ hasText: '已发布' }).waitFor();
     await expect(page.getByTestId('published-banner').innerText()).resolves.toMatch(/^已发布 \d{4}-\d{2}-\d{2} \d{2}:\d{2} · 成绩已冻结/);
+    // Frozen: nothing on the page says the scores may still change. Publishing and accepting all asked first.
+    await expect(page.getByTestId('relative-note').count()).resolves.toBe(0);
+    await expect(page.locator('main').innerText()).resolves.not.toMatch(/可能使得分变动/);
+    expect(asked.filter((m) => /发布/.test(m)).length).toBeGreaterThanOrEqual(1);
+    expect(asked.some((m) => /接受/.test(m))).toBe(true);
     expect(errors).toEqual([]);
   });
 
