@@ -2,7 +2,7 @@ import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { indexSystem, scoresFromJson, type Department, type Scores, type System } from '@/lib/scoring';
 import { loadSubmissions } from './round-data';
 import type { Db, Tx } from './client';
-import { scoreSnapshots } from './schema';
+import { rounds, scoreSnapshots } from './schema';
 import { publications } from './schema-cycle';
 import { loadSystemVersion } from './systems';
 
@@ -99,4 +99,18 @@ async function pinnedDepartments(db: Db | Tx, versions: Record<string, { id: num
     }
     return { ...d, judgements };
   });
+}
+
+/**
+ * Each published round's standing publication (the newest not withdrawn), as a subquery with the
+ * snapshot id, round id and publication date: what history and 较上年 read, frozen.
+ */
+export function standingPublications(db: Db | Tx) {
+  return db
+    .selectDistinctOn([publications.roundId], { id: publications.snapshotId, roundId: publications.roundId, publishedAt: publications.publishedAt })
+    .from(publications)
+    .innerJoin(rounds, eq(rounds.id, publications.roundId))
+    .where(and(isNull(publications.withdrawnAt), eq(rounds.status, 'published')))
+    .orderBy(asc(publications.roundId), desc(publications.number))
+    .as('latest');
 }

@@ -2,12 +2,12 @@
  * Every read the dashboard makes: one function per question, each throwing a plain message on
  * failure. Functions take an optional handle for tests and scripts; the app uses the default.
  */
-import { asc, desc, eq, and, isNull, max } from 'drizzle-orm';
+import { asc, desc, eq, and, max } from 'drizzle-orm';
 import { scoreCohort, type Department, type Scores, type System } from '@/lib/scoring';
 import { getDb, type Db } from './client';
-import { loadPublishedScores, type PublicationInfo } from './publication-data';
+import { loadPublishedScores, standingPublications, type PublicationInfo } from './publication-data';
 import { countRoundMembers, loadRoundDepartments, selectRound, selectRounds, selectScoredVersions, type Round } from './round-data';
-import { auditLog, departments, publications, rounds, scoreSnapshots, snapshotResults, submissions, type SubmissionStatus } from './schema';
+import { auditLog, departments, rounds, scoreSnapshots, snapshotResults, submissions, type SubmissionStatus } from './schema';
 import { loadSystemVersion } from './systems';
 
 export type { PublicationInfo } from './publication-data';
@@ -138,13 +138,7 @@ export function getDepartmentHistory(code: string, db?: Db): Promise<HistoryEntr
   return run(
     `读取部门 ${code} 的历年得分`,
     async (db) => {
-      const latest = db
-        .selectDistinctOn([publications.roundId], { id: publications.snapshotId, roundId: publications.roundId, createdAt: publications.publishedAt })
-        .from(publications)
-        .innerJoin(rounds, eq(rounds.id, publications.roundId))
-        .where(and(isNull(publications.withdrawnAt), eq(rounds.status, 'published')))
-        .orderBy(asc(publications.roundId), desc(publications.number))
-        .as('latest');
+      const latest = standingPublications(db);
       const rows = await db
         .select({
           roundSlug: rounds.slug,
@@ -154,7 +148,7 @@ export function getDepartmentHistory(code: string, db?: Db): Promise<HistoryEntr
           total: snapshotResults.total,
           rank: snapshotResults.rank,
           tied: snapshotResults.tied,
-          snapshotAt: latest.createdAt,
+          snapshotAt: latest.publishedAt,
         })
         .from(latest)
         .innerJoin(rounds, eq(rounds.id, latest.roundId))

@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { fmtPlain, type Policy } from '@/lib/scoring';
 import { getDb, type Db, type Tx } from './client';
 import { selectRound, type Round } from './round-data';
-import { departments, indicatorSystems, publications, rounds, scoreSnapshots, snapshotResults } from './schema';
+import { departments, indicatorSystems, rounds, scoreSnapshots, snapshotResults } from './schema';
+import { standingPublications } from './publication-data';
 import { loadSystemVersion } from './systems';
 
 /**
@@ -68,13 +69,7 @@ interface StoredDepartment {
  */
 export async function selectTrend(db: Db | Tx, codes: string[]): Promise<TrendEntry[]> {
   if (codes.length === 0) return [];
-  const latest = db
-    .selectDistinctOn([publications.roundId], { id: publications.snapshotId, roundId: publications.roundId })
-    .from(publications)
-    .innerJoin(rounds, eq(rounds.id, publications.roundId))
-    .where(and(isNull(publications.withdrawnAt), eq(rounds.status, PUBLISHED)))
-    .orderBy(asc(publications.roundId), desc(publications.number))
-    .as('latest');
+  const latest = standingPublications(db);
   const rows = await db
     .select({
       roundSlug: rounds.slug,
