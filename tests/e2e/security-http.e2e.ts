@@ -179,7 +179,13 @@ describe('bad input answers 4xx, not 500 (finding 9)', () => {
 });
 
 /** A POST of `total` bytes streamed in 1 MB chunks; resolves with the answer and how much was sent by then. */
-function streamUpload(total: number, opts: { contentLength?: number; cookie: string }): Promise<{ status: number; body: string; sentBeforeAnswer: number }> {
+/**
+ * Streams a `total`-byte upload. With `pauseAfter`, it stops after that many bytes and waits up to 10 s
+ * for the answer before it sends the rest: a server that refuses from the headers answers while the
+ * client is idle (no write races the server closing the connection), and one that reads the body
+ * gets it all and fails the size check on `sentBeforeAnswer`.
+ */
+function streamUpload(total: number, opts: { contentLength?: number; cookie: string; pauseAfter?: number }): Promise<{ status: number; body: string; sentBeforeAnswer: number }> {
   const url = new URL(`${baseURL()}/rounds/2021/upload`);
   const boundary = 'x-scorecard-test';
   return new Promise((resolve, reject) => {
@@ -210,8 +216,13 @@ function streamUpload(total: number, opts: { contentLength?: number; cookie: str
     req.on('error', (e) => (answeredAt >= 0 ? undefined : reject(e)));
     const chunk = Buffer.alloc(1024 * 1024, 0x41);
     req.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\nContent-Type: text/csv\r\n\r\n`);
+    let paused = false;
     const pump = () => {
       while (sent < total && answeredAt < 0) {
+        if (opts.pauseAfter !== undefined && sent >= opts.pauseAfter && !paused) {
+          paused = true;
+          return void setTimeout(pump, 10_000);
+        }
         sent += chunk.length;
         if (!req.write(chunk)) return void req.once('drain', pump);
       }
@@ -239,7 +250,7 @@ describe('uploads that used to take the server down (finding 3)', () => {
   });
 
   it('an oversized body that declares its size is refused before it is read', async () => {
-    const r = await streamUpload(300 * 1024 * 1024, { contentLength: 300 * 1024 * 1024, cookie: admin });
+    const r = await streamUpload(300 * 1024 * 1024, { contentLength: 300 * 1024 * 1024, cookie: admin, pauseAfter: 1024 * 1024 });
     expect(r.status).toBe(413);
     expect(r.sentBeforeAnswer).toBeLessThan(50 * 1024 * 1024);
     await stillUp();
