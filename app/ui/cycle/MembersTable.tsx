@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { useT } from '@/app/i18n/client';
 import { DataTable, NameFilter } from '../table/DataTable';
 import { features, type Features } from '../table/features';
+import { unitColumn } from '../table/unit-column';
 import { leafColumnIds, useUrlTableState } from '../table/url-state';
 
 export interface MemberRow {
@@ -21,14 +22,7 @@ export function MembersTable({ rows }: { rows: MemberRow[] }) {
   const t = useT();
   const columns = useMemo<ColumnDef<Features, MemberRow, any>[]>(
     () => [
-      helper.accessor((r) => `${r.name} ${r.code}`, {
-        id: 'name',
-        header: t('department'),
-        sortFn: 'chinese',
-        filterFn: 'includesString',
-        meta: { sticky: true, label: t('department') },
-        cell: (c) => c.row.original.name,
-      }),
+      unitColumn(t('department')),
       helper.accessor('code', { header: t('codeCol'), sortFn: 'basic', meta: { label: t('codeCol') }, cell: (c) => <code>{c.getValue()}</code> }),
       helper.accessor('group', { header: t('group'), sortFn: 'chinese', meta: { label: t('group') } }),
       helper.accessor((r) => r.reviewers.join(t('listSep')), { id: 'reviewers', header: t('reviewersCol'), sortFn: 'basic', meta: { label: t('reviewersCol') }, cell: (c) => c.getValue() || <span className="muted">{t('bureauEvaluates')}</span> }),

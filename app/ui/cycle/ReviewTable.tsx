@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import { useT } from '@/app/i18n/client';
 import { DataTable, NameFilter } from '../table/DataTable';
 import { features, type Features } from '../table/features';
+import { unitColumn } from '../table/unit-column';
 import { leafColumnIds, useUrlTableState } from '../table/url-state';
 
 /** One unit in the bureau's review list. Texts only: the server formats everything. */
@@ -32,23 +33,16 @@ export function ReviewTable({ slug, rows }: { slug: string; rows: ReviewRow[] })
   const t = useT();
   const columns = useMemo<ColumnDef<Features, ReviewRow, any>[]>(
     () => [
-      helper.accessor((r) => `${r.name} ${r.code}`, {
-        id: 'name',
-        header: t('department'),
-        sortFn: 'chinese',
-        filterFn: 'includesString',
-        meta: { sticky: true, label: t('department') },
-        cell: (c) => (
-          <>
-            <Link prefetch={false} href={`/rounds/${encodeURIComponent(slug)}/review/${encodeURIComponent(c.row.original.code)}`}>
-              {c.row.original.name}
-            </Link>
-            <div className="muted">
-              {c.row.original.code} · <span data-name="">{c.row.original.group}</span>
-            </div>
-          </>
-        ),
-      }),
+      unitColumn(t('department'), (r) => (
+        <>
+          <Link prefetch={false} href={`/rounds/${encodeURIComponent(slug)}/review/${encodeURIComponent(r.code)}`}>
+            {r.name}
+          </Link>
+          <div className="muted">
+            {r.code} · <span data-name="">{r.group}</span>
+          </div>
+        </>
+      )),
       helper.accessor((r) => r.status ?? 'none', {
         id: 'status',
         header: t('submissionStatus'),

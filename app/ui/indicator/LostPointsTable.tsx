@@ -6,6 +6,7 @@ import { useT } from '@/app/i18n/client';
 import type { IndicatorPoint, IndicatorView } from '@/app/lib/views/types';
 import { DataTable, NameFilter } from '../table/DataTable';
 import { features, type Features } from '../table/features';
+import { unitColumn } from '../table/unit-column';
 import { leafColumnIds, useUrlTableState } from '../table/url-state';
 
 const helper = createColumnHelper<Features, IndicatorPoint>();
@@ -17,16 +18,9 @@ export function LostPointsTable({ view, slug }: { view: IndicatorView; slug: str
   const banded = view.leaf.kind === 'banded';
   const columns = useMemo<ColumnDef<Features, IndicatorPoint, any>[]>(
     () => [
-      helper.accessor((r) => `${r.name} ${r.code}`, {
-        id: 'name',
-        header: t('department'),
-        sortFn: 'chinese',
-        filterFn: 'includesString',
-        meta: { sticky: true, label: t('department') },
-        cell: (c) => (
-          <Link prefetch={false} href={`/rounds/${encodeURIComponent(slug)}/departments/${encodeURIComponent(c.row.original.code)}#leaf-${view.leaf.code}`}>{c.row.original.name}</Link>
-        ),
-      }),
+      unitColumn(t('department'), (r) => (
+        <Link prefetch={false} href={`/rounds/${encodeURIComponent(slug)}/departments/${encodeURIComponent(r.code)}#leaf-${view.leaf.code}`}>{r.name}</Link>
+      )),
       ...(metric
         ? [
             helper.accessor((r) => r.valuePct ?? undefined, {

@@ -7,6 +7,7 @@ import type { HeatRow, HeatView } from '@/app/lib/views/types';
 import { ExplanationDialog, type ExplainTarget } from '../explain/ExplanationDialog';
 import { DataTable, NameFilter } from '../table/DataTable';
 import { features, type Features } from '../table/features';
+import { unitColumn } from '../table/unit-column';
 import { leafColumnIds, useUrlTableState } from '../table/url-state';
 import { HEAT_GRADIENT, heatColor } from './heat-color';
 
@@ -20,14 +21,7 @@ export function HeatTable({ view, slug, group }: { view: HeatView; slug: string;
     const byLevel1 = new Map<string, HeatView['leaves']>();
     for (const l of view.leaves) byLevel1.set(l.level1, [...(byLevel1.get(l.level1) ?? []), l]);
     return [
-      helper.accessor((r) => `${r.name} ${r.code}`, {
-        id: 'name',
-        header: t('department'),
-        sortFn: 'chinese',
-        filterFn: 'includesString',
-        meta: { sticky: true, label: t('department') },
-        cell: (c) => <Link prefetch={false} href={`/rounds/${encodeURIComponent(slug)}/departments/${encodeURIComponent(c.row.original.code)}`}>{c.row.original.name}</Link>,
-      }),
+      unitColumn(t('department'), (r) => <Link prefetch={false} href={`/rounds/${encodeURIComponent(slug)}/departments/${encodeURIComponent(r.code)}`}>{r.name}</Link>),
       helper.accessor('rank', { header: t('rank'), sortFn: 'basic', sortDescFirst: false, meta: { numeric: true, label: t('rank') } }),
       helper.accessor('totalText', { header: t('total'), enableSorting: false, meta: { numeric: true } }),
       ...[...byLevel1.values()].map((leaves) =>

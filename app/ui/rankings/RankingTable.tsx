@@ -9,6 +9,7 @@ import { GradeBadge } from '../grades/GradeBadge';
 import { MoveRank, MoveTotal } from '../grades/MoveCells';
 import { DataTable, NameFilter } from '../table/DataTable';
 import { features, type Features } from '../table/features';
+import { unitColumn } from '../table/unit-column';
 import { leafColumnIds, useUrlTableState } from '../table/url-state';
 import { RANKING_PAGE_SIZE } from './ranking-chart-option';
 
@@ -36,19 +37,12 @@ export function useRankingTable(view: RankingsView, slug: string, linkOnly: stri
           </>
         ),
       }),
-      helper.accessor((r) => `${r.name} ${r.code}`, {
-        id: 'name',
-        header: t('department'),
-        sortFn: 'chinese',
-        filterFn: 'includesString',
-        meta: { sticky: true, label: t('department') },
-        cell: (c) =>
-          linkOnly === null || linkOnly === c.row.original.code ? (
-            <Link prefetch={false} href={`/rounds/${encodeURIComponent(slug)}/departments/${encodeURIComponent(c.row.original.code)}`}>{c.row.original.name}</Link>
-          ) : (
-            c.row.original.name
-          ),
-      }),
+      unitColumn(t('department'), (r) =>
+        linkOnly === null || linkOnly === r.code ? (
+          <Link prefetch={false} href={`/rounds/${encodeURIComponent(slug)}/departments/${encodeURIComponent(r.code)}`}>{r.name}</Link>
+        ) : (
+          r.name
+      )),
       helper.accessor((r) => num(r.total), {
         id: 'total',
         header: t('total'),

@@ -6,6 +6,7 @@ import { useT } from '@/app/i18n/client';
 import type { PoliciesView, PolicyRowView } from '@/app/lib/views/types';
 import { DataTable, NameFilter } from '../table/DataTable';
 import { features, type Features } from '../table/features';
+import { unitColumn } from '../table/unit-column';
 import { leafColumnIds, useUrlTableState } from '../table/url-state';
 import { Move } from './Move';
 import { OwnPoliciesTable } from './OwnPoliciesTable';
@@ -36,21 +37,14 @@ export function PoliciesPanel({ view, slug, chart, linkOnly = null }: { view: Po
           </>
         ),
       }),
-      helper.accessor((r) => `${r.name} ${r.code}`, {
-        id: 'name',
-        header: t('department'),
-        sortFn: 'chinese',
-        filterFn: 'includesString',
-        meta: { sticky: true, label: t('department') },
-        cell: (c) =>
-          linkOnly === null || linkOnly === c.row.original.code ? (
-            <Link prefetch={false} href={`/rounds/${encodeURIComponent(slug)}/departments/${encodeURIComponent(c.row.original.code)}`}>
-              {c.row.original.name}
-            </Link>
-          ) : (
-            c.row.original.name
-          ),
-      }),
+      unitColumn(t('department'), (r) =>
+        linkOnly === null || linkOnly === r.code ? (
+          <Link prefetch={false} href={`/rounds/${encodeURIComponent(slug)}/departments/${encodeURIComponent(r.code)}`}>
+            {r.name}
+          </Link>
+        ) : (
+          r.name
+      )),
       helper.accessor((r) => (r.range ? r.range[1] - r.range[0] : undefined), {
         id: 'range',
         header: () => <span title={t('rankRangeHint')}>{t('rankRange')}</span>,

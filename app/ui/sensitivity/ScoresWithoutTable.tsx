@@ -5,6 +5,7 @@ import { useT } from '@/app/i18n/client';
 import type { ScaleView } from '@/app/lib/views/types';
 import { DataTable, NameFilter } from '../table/DataTable';
 import { features, type Features } from '../table/features';
+import { unitColumn } from '../table/unit-column';
 
 type Row = ScaleView['rows'][number];
 const helper = createColumnHelper<Features, Row>();
@@ -14,14 +15,7 @@ export function ScoresWithoutTable({ scale }: { scale: ScaleView }) {
   const t = useT();
   const columns = useMemo<ColumnDef<Features, Row, any>[]>(
     () => [
-      helper.accessor((r) => `${r.name} ${r.code}`, {
-        id: 'name',
-        header: t('department'),
-        sortFn: 'chinese',
-        filterFn: 'includesString',
-        meta: { sticky: true, label: t('department') },
-        cell: (c) => c.row.original.name,
-      }),
+      unitColumn(t('department')),
       helper.accessor('valueText', { header: t('value'), enableSorting: false, meta: { numeric: true }, cell: (c) => c.getValue() ?? '—' }),
       helper.accessor((r) => parseFloat(r.score), { id: 'score', header: t('scoreNow'), sortFn: 'basic', sortDescFirst: true, meta: { numeric: true, label: t('scoreNow') }, cell: (c) => c.row.original.score }),
       ...scale.without.map((w, k) =>
